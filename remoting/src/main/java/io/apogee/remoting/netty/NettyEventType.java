@@ -1,0 +1,8 @@
+package io.apogee.remoting.netty;
+
+public enum NettyEventType {
+    CONNECT,
+    CLOSE,
+    IDLE,
+    EXCEPTION
+}
