@@ -58,7 +58,9 @@ final class CustomHeaderCodec {
                 continue;
             }
             try {
-                f.field.set(header, f.kind.parse(value.trim()));
+                // Strings travel verbatim (a properties string may end in a control character);
+                // only numbers are trimmed before parsing.
+                f.field.set(header, f.kind == Kind.STRING ? value : f.kind.parse(value.trim()));
             } catch (NumberFormatException e) {
                 throw new RemotingCommandException("the custom field <" + f.name + "> has an invalid value: " + value);
             } catch (IllegalAccessException e) {

@@ -16,7 +16,8 @@ import io.netty.buffer.ByteBuf;
  * way fastjson is: unknown keys are skipped, missing keys keep defaults, an unknown language becomes null.
  */
 final class JsonHeaderCodec {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Upper-case, as fastjson writes {@code \\u001F}: keeps our headers byte-identical to official ones. */
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private JsonHeaderCodec() {
     }
@@ -90,12 +91,13 @@ final class JsonHeaderCodec {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c < 0x80) {
+            if (c >= 0x20 && c < 0x7F) {
                 if (c == '"' || c == '\\') {
                     out.writeByte('\\');
                 }
                 out.writeByte(c);
-            } else if (c < 0x20) {
+            } else if (c <= 0x9F || c == 0x2028 || c == 0x2029) {
+                // fastjson escapes C0, DEL, C1 and the JavaScript line separators as \\uXXXX
                 writeControl(out, c);
             } else if (c < 0x800) {
                 out.writeByte(0xC0 | (c >> 6));
@@ -127,8 +129,8 @@ final class JsonHeaderCodec {
             case '\f': out.writeByte('f'); return;
             default:
                 out.writeByte('u');
-                out.writeByte('0');
-                out.writeByte('0');
+                out.writeByte(HEX[(c >> 12) & 0xF]);
+                out.writeByte(HEX[(c >> 8) & 0xF]);
                 out.writeByte(HEX[(c >> 4) & 0xF]);
                 out.writeByte(HEX[c & 0xF]);
         }

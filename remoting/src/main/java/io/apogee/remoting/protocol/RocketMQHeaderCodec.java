@@ -78,11 +78,11 @@ final class RocketMQHeaderCodec {
                 checkLength(2, extEnd - in.readerIndex(), "key length");
                 int keyLen = in.readShort() & 0xFFFF;
                 checkLength(keyLen, extEnd - in.readerIndex(), "key");
-                String key = in.readCharSequence(keyLen, StandardCharsets.UTF_8).toString();
+                String key = readUtf8OrNull(in, keyLen);
                 checkLength(4, extEnd - in.readerIndex(), "value length");
                 int valueLen = in.readInt();
                 checkLength(valueLen, extEnd - in.readerIndex(), "value");
-                String value = in.readCharSequence(valueLen, StandardCharsets.UTF_8).toString();
+                String value = readUtf8OrNull(in, valueLen);
                 // Fast-codes headers may repeat a key; the last occurrence wins.
                 map.put(key, value);
             }
@@ -92,6 +92,11 @@ final class RocketMQHeaderCodec {
             throw new RemotingCommandException("ROCKETMQ header has " + (end - in.readerIndex()) + " unread bytes");
         }
         return cmd;
+    }
+
+    /** A zero-length string reads as null, for keys and values alike, as official decoders do. */
+    private static String readUtf8OrNull(ByteBuf in, int length) {
+        return length == 0 ? null : in.readCharSequence(length, StandardCharsets.UTF_8).toString();
     }
 
     private static void checkLength(int length, int available, String what) throws RemotingCommandException {
