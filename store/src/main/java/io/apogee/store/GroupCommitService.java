@@ -1,0 +1,92 @@
+package io.apogee.store;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SYNC_FLUSH group commit: appenders publish the offset they need on disk and wait; one fsync covers every
+ * waiter below the flushed position. Waiters park on a monitor and compare offsets, so a put allocates no
+ * request object.
+ */
+public class GroupCommitService extends FlushCommitLogService {
+    private static final Logger log = LoggerFactory.getLogger(StoreLoggers.STORE);
+    private final MappedFileQueue mappedFileQueue;
+    private final StoreCheckpoint checkpoint;
+    private final AtomicLong requestedOffset = new AtomicLong();
+    private final Object flushed = new Object();
+
+    public GroupCommitService(MappedFileQueue mappedFileQueue, StoreCheckpoint checkpoint) {
+        this.mappedFileQueue = mappedFileQueue;
+        this.checkpoint = checkpoint;
+    }
+
+    @Override
+    public String getServiceName() {
+        return "GroupCommitService";
+    }
+
+    @Override
+    public boolean waitForFlush(long offset, long timeoutMs) {
+        if (mappedFileQueue.getFlushedWhere() >= offset) {
+            return true;
+        }
+        requestedOffset.accumulateAndGet(offset, Math::max);
+        wakeup();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        synchronized (flushed) {
+            while (mappedFileQueue.getFlushedWhere() < offset) {
+                long remainingNs = deadline - System.nanoTime();
+                if (remainingNs <= 0 || isStopped() && !isStarted()) {
+                    return mappedFileQueue.getFlushedWhere() >= offset;
+                }
+                try {
+                    flushed.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNs)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return mappedFileQueue.getFlushedWhere() >= offset;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void doCommit() {
+        long target = requestedOffset.get();
+        // Crossing into the next file needs a second round: the first one finishes the old file.
+        for (int i = 0; i < 2 && mappedFileQueue.getFlushedWhere() < target; i++) {
+            mappedFileQueue.flush(0);
+        }
+        long storeTimestamp = mappedFileQueue.getStoreTimestamp();
+        if (storeTimestamp > 0) {
+            checkpoint.setPhysicMsgTimestamp(storeTimestamp);
+        }
+        synchronized (flushed) {
+            flushed.notifyAll();
+        }
+    }
+
+    @Override
+    public void run() {
+        while (!isStopped()) {
+            try {
+                waitForRunning(10);
+                if (requestedOffset.get() > mappedFileQueue.getFlushedWhere()) {
+                    doCommit();
+                }
+            } catch (Throwable e) {
+                log.warn("{} service has exception.", getServiceName(), e);
+            }
+        }
+        // Shutdown: flush what is left and release any waiter.
+        for (int i = 0; i < RETRY_TIMES_OVER && !mappedFileQueue.flush(0); i++) {
+            log.debug("flushing remaining data before shutdown");
+        }
+        synchronized (flushed) {
+            flushed.notifyAll();
+        }
+        log.info("{} service end", getServiceName());
+    }
+}
