@@ -68,6 +68,9 @@ public class FlushRealTimeService extends FlushCommitLogService {
         for (int i = 0; i < RETRY_TIMES_OVER && !result; i++) {
             result = mappedFileQueue.flush(0);
         }
+        if (mappedFileQueue.getStoreTimestamp() > 0) {
+            checkpoint.setPhysicMsgTimestamp(mappedFileQueue.getStoreTimestamp());
+        }
         log.info("{} service end", getServiceName());
     }
 }

@@ -84,6 +84,9 @@ public class GroupCommitService extends FlushCommitLogService {
         for (int i = 0; i < RETRY_TIMES_OVER && !mappedFileQueue.flush(0); i++) {
             log.debug("flushing remaining data before shutdown");
         }
+        if (mappedFileQueue.getStoreTimestamp() > 0) {
+            checkpoint.setPhysicMsgTimestamp(mappedFileQueue.getStoreTimestamp());
+        }
         synchronized (flushed) {
             flushed.notifyAll();
         }
