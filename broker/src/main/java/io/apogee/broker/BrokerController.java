@@ -1,0 +1,395 @@
+package io.apogee.broker;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.apogee.broker.client.ClientHousekeepingService;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.client.rebalance.RebalanceLockManager;
+import io.apogee.broker.config.BrokerConfigFile;
+import io.apogee.broker.longpolling.PullRequestHoldService;
+import io.apogee.broker.offset.ConsumerOffsetManager;
+import io.apogee.broker.out.BrokerOuterAPI;
+import io.apogee.broker.processor.AdminBrokerProcessor;
+import io.apogee.broker.processor.ClientManageProcessor;
+import io.apogee.broker.processor.ConsumerManageProcessor;
+import io.apogee.broker.processor.PullMessageProcessor;
+import io.apogee.broker.processor.QueryMessageProcessor;
+import io.apogee.broker.processor.SendMessageProcessor;
+import io.apogee.broker.schedule.ScheduleMessageService;
+import io.apogee.broker.stats.BrokerStats;
+import io.apogee.broker.subscription.SubscriptionGroupManager;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.BrokerConfig;
+import io.apogee.common.DataVersion;
+import io.apogee.common.ThreadFactoryImpl;
+import io.apogee.common.ThreadUtils;
+import io.apogee.common.TopicConfig;
+import io.apogee.common.config.PropertiesBinder;
+import io.apogee.common.constant.PermName;
+import io.apogee.common.protocol.RequestCode;
+import io.apogee.common.protocol.body.TopicConfigSerializeWrapper;
+import io.apogee.common.protocol.header.NotifyConsumerIdsChangedRequestHeader;
+import io.apogee.remoting.common.RemotingHelper;
+import io.apogee.remoting.netty.NettyClientConfig;
+import io.apogee.remoting.netty.NettyRemotingServer;
+import io.apogee.remoting.netty.NettyServerConfig;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.store.DefaultMessageStore;
+import io.apogee.store.MessageStore;
+import io.apogee.store.config.BrokerRole;
+import io.apogee.store.config.MessageStoreConfig;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composition root of a broker: builds the store, managers, processors and executors, and runs them in order
+ * (store load, managers load, remoting, registration) and back (unregister, stop remoting, persist, close store).
+ */
+public class BrokerController {
+    private static final Logger log = LoggerFactory.getLogger("RocketmqBroker");
+
+    private final BrokerConfig brokerConfig;
+    private final NettyServerConfig nettyServerConfig;
+    private final NettyClientConfig nettyClientConfig;
+    private final MessageStoreConfig messageStoreConfig;
+    private final BrokerConfigFile configFile;
+    private final DataVersion configDataVersion = new DataVersion();
+
+    private final TopicConfigManager topicConfigManager;
+    private final SubscriptionGroupManager subscriptionGroupManager;
+    private final ConsumerOffsetManager consumerOffsetManager;
+    private final ConsumerManager consumerManager;
+    private final ProducerManager producerManager;
+    private final RebalanceLockManager rebalanceLockManager = new RebalanceLockManager();
+    private final ClientHousekeepingService clientHousekeepingService;
+    private final BrokerOuterAPI brokerOuterAPI;
+    private final BrokerStats brokerStats = new BrokerStats();
+    private final ScheduledExecutorService scheduledExecutor =
+        Executors.newScheduledThreadPool(2, new ThreadFactoryImpl("BrokerControllerScheduledThread"));
+    private final ConcurrentMap<String, ExecutorService> executors = new ConcurrentHashMap<>();
+
+    private MessageStore messageStore;
+    private NettyRemotingServer remotingServer;
+    private PullRequestHoldService pullRequestHoldService;
+    private PullMessageProcessor pullMessageProcessor;
+    private ScheduleMessageService scheduleMessageService;
+    private SocketAddress storeHost;
+    private volatile boolean shutdown;
+
+    public BrokerController(BrokerConfig brokerConfig, NettyServerConfig nettyServerConfig,
+                            NettyClientConfig nettyClientConfig, MessageStoreConfig messageStoreConfig,
+                            BrokerConfigFile configFile) {
+        this.brokerConfig = brokerConfig;
+        this.nettyServerConfig = nettyServerConfig;
+        this.nettyClientConfig = nettyClientConfig;
+        this.messageStoreConfig = messageStoreConfig;
+        this.configFile = configFile;
+        String root = messageStoreConfig.getStorePathRootDir();
+        this.topicConfigManager = new TopicConfigManager(brokerConfig, root);
+        this.subscriptionGroupManager = new SubscriptionGroupManager(brokerConfig, root);
+        this.consumerOffsetManager = new ConsumerOffsetManager(root);
+        this.consumerManager = new ConsumerManager(this::notifyConsumerIdsChanged, brokerConfig.getChannelExpiredTimeout());
+        this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
+        this.clientHousekeepingService = new ClientHousekeepingService(producerManager, consumerManager, rebalanceLockManager);
+        this.brokerOuterAPI = new BrokerOuterAPI(nettyClientConfig);
+        this.brokerOuterAPI.updateNameServerAddressList(brokerConfig.getNamesrvAddr());
+        this.storeHost = new InetSocketAddress(brokerConfig.getBrokerIP1(), nettyServerConfig.getListenPort());
+    }
+
+    /** Loads store and metadata and wires the processors; false (or an exception) means the broker must not start. */
+    public boolean initialize() throws Exception {
+        this.messageStore = new DefaultMessageStore(messageStoreConfig);
+        if (!messageStore.load()) {
+            log.error("message store load failed");
+            return false;
+        }
+        boolean ok = topicConfigManager.load() & subscriptionGroupManager.load() & consumerOffsetManager.load();
+        if (!ok) {
+            return false;
+        }
+        this.pullRequestHoldService = new PullRequestHoldService(brokerConfig, messageStore);
+        messageStore.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTime, bitMap, props) ->
+            pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset + 1, tagsCode));
+        this.scheduleMessageService = new ScheduleMessageService(this);
+        if (!scheduleMessageService.load()) {
+            return false;
+        }
+        topicConfigManager.setOnAutoCreate(tc -> scheduledExecutor.execute(() -> registerBrokerAll(false, true, true)));
+
+        this.remotingServer = new NettyRemotingServer(nettyServerConfig, clientHousekeepingService);
+        registerProcessors();
+
+        scheduledExecutor.scheduleAtFixedRate(this::persistOffsets, 1000 * 10, brokerConfig.getFlushConsumerOffsetInterval(),
+            TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private ExecutorService pool(String name, int threads, int capacity) {
+        ExecutorService e = ThreadUtils.newFixedThreadPool(threads, capacity, name);
+        executors.put(name, e);
+        return e;
+    }
+
+    private void registerProcessors() {
+        ThreadPoolExecutor send = SendQueueClock.newTimedPool(brokerConfig.getSendMessageThreadPoolNums(),
+            brokerConfig.getSendThreadPoolQueueCapacity(), "SendMessageThread_");
+        executors.put("SendMessageThread_", send);
+        SendMessageProcessor sendProcessor = new SendMessageProcessor(this);
+        for (int code : new int[] {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE,
+            RequestCode.CONSUMER_SEND_MSG_BACK}) {
+            remotingServer.registerProcessor(code, sendProcessor, send);
+        }
+        ExecutorService pull = pool("PullMessageThread_", brokerConfig.getPullMessageThreadPoolNums(),
+            brokerConfig.getPullThreadPoolQueueCapacity());
+        pullMessageProcessor = new PullMessageProcessor(this);
+        pullMessageProcessor.setWakeupExecutor(pull);
+        pullRequestHoldService.setWaker(pullMessageProcessor);
+        remotingServer.registerProcessor(RequestCode.PULL_MESSAGE, pullMessageProcessor, pull);
+
+        ExecutorService query = pool("QueryMessageThread_", brokerConfig.getQueryMessageThreadPoolNums(),
+            brokerConfig.getQueryThreadPoolQueueCapacity());
+        QueryMessageProcessor queryProcessor = new QueryMessageProcessor(this);
+        remotingServer.registerProcessor(RequestCode.QUERY_MESSAGE, queryProcessor, query);
+        remotingServer.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, queryProcessor, query);
+
+        ExecutorService heartbeat = pool("HeartbeatThread_", brokerConfig.getHeartbeatThreadPoolNums(),
+            brokerConfig.getHeartbeatThreadPoolQueueCapacity());
+        ExecutorService clientManage = pool("ClientManageThread_", brokerConfig.getClientManageThreadPoolNums(),
+            brokerConfig.getClientManagerThreadPoolQueueCapacity());
+        ClientManageProcessor clientProcessor = new ClientManageProcessor(this);
+        remotingServer.registerProcessor(RequestCode.HEART_BEAT, clientProcessor, heartbeat);
+        remotingServer.registerProcessor(RequestCode.UNREGISTER_CLIENT, clientProcessor, clientManage);
+        remotingServer.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, clientProcessor, clientManage);
+
+        ExecutorService consumerManage = pool("ConsumerManageThread_", brokerConfig.getConsumerManageThreadPoolNums(),
+            brokerConfig.getConsumerManagerThreadPoolQueueCapacity());
+        ConsumerManageProcessor consumerProcessor = new ConsumerManageProcessor(this);
+        remotingServer.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumerProcessor, consumerManage);
+        remotingServer.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumerProcessor, consumerManage);
+        remotingServer.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumerProcessor, consumerManage);
+
+        ExecutorService admin = pool("AdminBrokerThread_", brokerConfig.getAdminBrokerThreadPoolNums(),
+            brokerConfig.getAdminBrokerThreadPoolQueueCapacity());
+        remotingServer.registerDefaultProcessor(new AdminBrokerProcessor(this), admin);
+    }
+
+    public void start() throws Exception {
+        messageStore.start();
+        remotingServer.start();
+        brokerOuterAPI.start();
+        pullRequestHoldService.start();
+        clientHousekeepingService.start();
+        brokerStats.start(brokerConfig.getBrokerClusterName());
+        if (messageStoreConfig.getBrokerRole() != BrokerRole.SLAVE) {
+            scheduleMessageService.start();
+        }
+        if (brokerConfig.getStartAcceptSendRequestTimeStamp() == 0) {
+            brokerConfig.setStartAcceptSendRequestTimeStamp(System.currentTimeMillis());
+        }
+        registerBrokerAll(true, false, true);
+        int period = Math.max(10000, Math.min(brokerConfig.getRegisterNameServerPeriod(), 60000));
+        scheduledExecutor.scheduleAtFixedRate(() -> {
+            try {
+                registerBrokerAll(true, false, brokerConfig.isForceRegister());
+            } catch (Throwable e) {
+                log.error("registerBrokerAll failed", e);
+            }
+        }, 10000, period, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void registerBrokerAll(boolean checkOrderConfig, boolean oneway, boolean forceRegister) {
+        if (shutdown) {
+            return;
+        }
+        TopicConfigSerializeWrapper wrapper = topicConfigManager.buildTopicConfigSerializeWrapper();
+        if (!PermName.isWriteable(brokerConfig.getBrokerPermission()) || !PermName.isReadable(brokerConfig.getBrokerPermission())) {
+            ConcurrentMap<String, TopicConfig> copy = new ConcurrentHashMap<>();
+            for (TopicConfig tc : wrapper.getTopicConfigTable().values()) {
+                TopicConfig t = new TopicConfig(tc.getTopicName(), tc.getReadQueueNums(), tc.getWriteQueueNums(), brokerConfig.getBrokerPermission());
+                t.setTopicFilterType(tc.getTopicFilterType());
+                t.setTopicSysFlag(tc.getTopicSysFlag());
+                t.setOrder(tc.isOrder());
+                copy.put(t.getTopicName(), t);
+            }
+            TopicConfigSerializeWrapper w = new TopicConfigSerializeWrapper();
+            w.setTopicConfigTable(copy);
+            w.setDataVersion(wrapper.getDataVersion());
+            wrapper = w;
+        }
+        brokerOuterAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), getBrokerAddr(), brokerConfig.getBrokerName(),
+            brokerConfig.getBrokerId(), getHAServerAddr(), wrapper, oneway, brokerConfig.getRegisterBrokerTimeoutMills(),
+            brokerConfig.isCompressedRegister());
+    }
+
+    private void persistOffsets() {
+        try {
+            consumerOffsetManager.persist();
+        } catch (Throwable e) {
+            log.error("persist consumer offsets failed", e);
+        }
+    }
+
+    public void shutdown() {
+        if (shutdown) {
+            return;
+        }
+        log.info("broker shutting down");
+        try {
+            brokerOuterAPI.unregisterBrokerAll(brokerConfig.getBrokerClusterName(), getBrokerAddr(),
+                brokerConfig.getBrokerName(), brokerConfig.getBrokerId());
+        } catch (Throwable e) {
+            log.warn("unregister failed", e);
+        }
+        shutdown = true;
+        scheduledExecutor.shutdownNow();
+        if (remotingServer != null) {
+            remotingServer.shutdown();
+        }
+        for (ExecutorService e : executors.values()) {
+            ThreadUtils.shutdownGracefully(e, 5, TimeUnit.SECONDS);
+        }
+        if (pullRequestHoldService != null) {
+            pullRequestHoldService.shutdown();
+        }
+        clientHousekeepingService.shutdown();
+        brokerStats.shutdown();
+        if (scheduleMessageService != null) {
+            scheduleMessageService.shutdown();
+        }
+        consumerOffsetManager.persist();
+        topicConfigManager.persist();
+        subscriptionGroupManager.persist();
+        if (messageStore != null) {
+            messageStore.shutdown();
+        }
+        brokerOuterAPI.shutdown();
+        log.info("broker shut down");
+    }
+
+    private void notifyConsumerIdsChanged(String group, List<Channel> channels) {
+        if (remotingServer == null || channels == null) {
+            return;
+        }
+        for (Channel ch : channels) {
+            try {
+                NotifyConsumerIdsChangedRequestHeader h = new NotifyConsumerIdsChangedRequestHeader();
+                h.setConsumerGroup(group);
+                RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, h);
+                remotingServer.invokeOneway(ch, request, 10);
+            } catch (Exception e) {
+                log.warn("notify consumer {} of group {} changed failed: {}", RemotingHelper.parseChannelRemoteAddr(ch), group, e.toString());
+            }
+        }
+    }
+
+    /** Every config key and its current value (GET_BROKER_CONFIG, -p). */
+    public Properties allConfigs() {
+        Properties p = new Properties();
+        p.putAll(PropertiesBinder.toMap(brokerConfig));
+        p.putAll(PropertiesBinder.toMap(nettyServerConfig));
+        p.putAll(PropertiesBinder.toMap(nettyClientConfig));
+        p.putAll(PropertiesBinder.toMap(messageStoreConfig));
+        return p;
+    }
+
+    public String getBrokerAddr() {
+        return brokerConfig.getBrokerIP1() + ":" + nettyServerConfig.getListenPort();
+    }
+
+    public String getHAServerAddr() {
+        return brokerConfig.getBrokerIP2() + ":" + messageStoreConfig.getHaListenPort();
+    }
+
+    public BrokerConfig getBrokerConfig() {
+        return brokerConfig;
+    }
+
+    public NettyServerConfig getNettyServerConfig() {
+        return nettyServerConfig;
+    }
+
+    public NettyClientConfig getNettyClientConfig() {
+        return nettyClientConfig;
+    }
+
+    public MessageStoreConfig getMessageStoreConfig() {
+        return messageStoreConfig;
+    }
+
+    public BrokerConfigFile getConfigFile() {
+        return configFile;
+    }
+
+    public DataVersion getConfigDataVersion() {
+        return configDataVersion;
+    }
+
+    public MessageStore getMessageStore() {
+        return messageStore;
+    }
+
+    public TopicConfigManager getTopicConfigManager() {
+        return topicConfigManager;
+    }
+
+    public SubscriptionGroupManager getSubscriptionGroupManager() {
+        return subscriptionGroupManager;
+    }
+
+    public ConsumerOffsetManager getConsumerOffsetManager() {
+        return consumerOffsetManager;
+    }
+
+    public ConsumerManager getConsumerManager() {
+        return consumerManager;
+    }
+
+    public ProducerManager getProducerManager() {
+        return producerManager;
+    }
+
+    public RebalanceLockManager getRebalanceLockManager() {
+        return rebalanceLockManager;
+    }
+
+    public PullRequestHoldService getPullRequestHoldService() {
+        return pullRequestHoldService;
+    }
+
+    public ScheduleMessageService getScheduleMessageService() {
+        return scheduleMessageService;
+    }
+
+    public BrokerStats getBrokerStats() {
+        return brokerStats;
+    }
+
+    public NettyRemotingServer getRemotingServer() {
+        return remotingServer;
+    }
+
+    public BrokerOuterAPI getBrokerOuterAPI() {
+        return brokerOuterAPI;
+    }
+
+    public SocketAddress getStoreHost() {
+        return storeHost;
+    }
+
+    public Map<String, ExecutorService> getExecutors() {
+        return executors;
+    }
+}
