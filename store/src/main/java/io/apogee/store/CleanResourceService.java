@@ -23,7 +23,7 @@ public class CleanResourceService extends ServiceThread {
     }
 
     /** One round: CommitLog first, so ConsumeQueues and index follow its new minimum. */
-    public void cleanOnce() {
+    public synchronized void cleanOnce() {
         cleanCommitLogService.run();
         cleanConsumeQueueService.run();
     }
