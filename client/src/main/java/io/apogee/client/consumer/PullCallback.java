@@ -1,0 +1,8 @@
+package io.apogee.client.consumer;
+
+/** Completion of an asynchronous pull. */
+public interface PullCallback {
+    void onSuccess(PullResult pullResult);
+
+    void onException(Throwable e);
+}

@@ -1,0 +1,106 @@
+package io.apogee.client.impl;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.apogee.client.impl.factory.MQClientInstance;
+import io.apogee.client.impl.producer.MQProducerInner;
+import io.apogee.common.message.MessageConst;
+import io.apogee.common.message.MessageDecoder;
+import io.apogee.common.message.MessageExt;
+import io.apogee.common.protocol.RequestCode;
+import io.apogee.common.protocol.ResponseCode;
+import io.apogee.common.protocol.body.GetConsumerStatusBody;
+import io.apogee.common.protocol.body.MessageQueue;
+import io.apogee.common.protocol.body.ResetOffsetBody;
+import io.apogee.remoting.common.RemotingHelper;
+import io.apogee.remoting.netty.NettyRequestProcessor;
+import io.apogee.remoting.protocol.RemotingCommand;
+import io.netty.channel.ChannelHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Serves the requests brokers send to clients (protocol.md §3.5). */
+public class ClientRemotingProcessor implements NettyRequestProcessor {
+    private static final Logger log = LoggerFactory.getLogger(ClientRemotingProcessor.class);
+    private final MQClientInstance mqClientFactory;
+
+    public ClientRemotingProcessor(MQClientInstance mqClientFactory) {
+        this.mqClientFactory = mqClientFactory;
+    }
+
+    @Override
+    public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
+        Map<String, String> ext = request.getExtFields() == null ? new HashMap<>() : request.getExtFields();
+        switch (request.getCode()) {
+            case RequestCode.CHECK_TRANSACTION_STATE:
+                return checkTransactionState(ctx, request, ext);
+            case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED:
+                log.info("receive broker's notification[{}], the consumer group: {} changed, rebalance immediately",
+                    RemotingHelper.parseChannelRemoteAddr(ctx.channel()), ext.get("consumerGroup"));
+                mqClientFactory.rebalanceImmediately();
+                return null;
+            case RequestCode.RESET_CONSUMER_CLIENT_OFFSET:
+                return resetOffset(request, ext);
+            case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT:
+                return getConsumeStatus(ext);
+            case RequestCode.GET_CONSUMER_RUNNING_INFO:
+            case RequestCode.CONSUME_MESSAGE_DIRECTLY:
+                return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                    "The Consumer Group <" + ext.get("consumerGroup") + "> not exist in this consumer");
+            default:
+                return null;
+        }
+    }
+
+    private RemotingCommand checkTransactionState(ChannelHandlerContext ctx, RemotingCommand request, Map<String, String> ext) {
+        if (request.getBody() == null) {
+            return null;
+        }
+        MessageExt msg = MessageDecoder.decode(ByteBuffer.wrap(request.getBody()));
+        if (msg == null) {
+            log.warn("checkTransactionState, decode message failed");
+            return null;
+        }
+        String transactionId = msg.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        if (transactionId != null && !transactionId.isEmpty()) {
+            msg.setTransactionId(transactionId);
+        }
+        String group = msg.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
+        MQProducerInner producer = group == null ? null : mqClientFactory.selectProducer(group);
+        if (producer == null) {
+            log.debug("checkTransactionState, pick producer by group[{}] failed", group);
+            return null;
+        }
+        String addr = RemotingHelper.parseChannelRemoteAddr(ctx.channel());
+        producer.checkTransactionState(addr, msg, parseLong(ext.get("tranStateTableOffset")),
+            parseLong(ext.get("commitLogOffset")), ext.get("msgId"), ext.get("transactionId"), ext.get("offsetMsgId"));
+        return null;
+    }
+
+    private RemotingCommand resetOffset(RemotingCommand request, Map<String, String> ext) {
+        Map<MessageQueue, Long> offsetTable = new HashMap<>();
+        if (request.getBody() != null) {
+            ResetOffsetBody body = ResetOffsetBody.decode(request.getBody(), ResetOffsetBody.class);
+            if (body != null && body.getOffsetTable() != null) {
+                offsetTable = body.getOffsetTable();
+            }
+        }
+        log.info("invoke reset offset operation from broker. group={}, topic={}", ext.get("group"), ext.get("topic"));
+        mqClientFactory.resetOffset(ext.get("topic"), ext.get("group"), offsetTable);
+        return null;
+    }
+
+    private RemotingCommand getConsumeStatus(Map<String, String> ext) {
+        GetConsumerStatusBody body = new GetConsumerStatusBody();
+        body.setMessageQueueTable(new HashMap<>(mqClientFactory.getConsumerStatus(ext.get("topic"), ext.get("group"))));
+        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        response.setBody(body.encode());
+        return response;
+    }
+
+    private static long parseLong(String s) {
+        return s == null ? 0L : Long.parseLong(s);
+    }
+}
