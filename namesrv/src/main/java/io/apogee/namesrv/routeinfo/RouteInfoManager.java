@@ -131,8 +131,14 @@ public class RouteInfoManager {
         return result;
     }
 
+    /** Above this many topics in one registration, per-topic INFO lines give way to one summary line. */
+    private static final int PER_TOPIC_LOG_LIMIT = 1000;
+
     private void applyTopicConfigs(String brokerAddr, String brokerName, BrokerLiveInfo liveInfo,
-                                   Iterable<TopicConfig> topics) {
+                                   java.util.Collection<TopicConfig> topics) {
+        boolean logEach = topics.size() <= PER_TOPIC_LOG_LIMIT;
+        int created = 0;
+        int changed = 0;
         topicWriteLock.lock();
         try {
             if (!isCurrentLiveInfo(brokerAddr, liveInfo)) {
@@ -145,14 +151,18 @@ public class RouteInfoManager {
                 Map<String, QueueData> old = topicQueueTable.get(tc.getTopicName());
                 if (old == null) {
                     topicQueueTable.put(tc.getTopicName(), Collections.singletonMap(brokerName, qd));
-                    log.info("new topic registered, {} {}", tc.getTopicName(), qd);
+                    created++;
+                    if (logEach) {
+                        log.info("new topic registered, {} {}", tc.getTopicName(), qd);
+                    }
                     continue;
                 }
                 QueueData existing = old.get(brokerName);
                 if (qd.equals(existing)) {
                     continue;
                 }
-                if (existing != null) {
+                changed++;
+                if (existing != null && logEach) {
                     log.info("topic changed, {} OLD: {} NEW: {}", tc.getTopicName(), existing, qd);
                 }
                 Map<String, QueueData> next = new HashMap<>(old);
@@ -161,6 +171,10 @@ public class RouteInfoManager {
             }
         } finally {
             topicWriteLock.unlock();
+        }
+        if (!logEach) {
+            log.info("broker {} ({}) registered {} topics: {} new, {} changed", brokerName, brokerAddr, topics.size(),
+                created, changed);
         }
     }
 

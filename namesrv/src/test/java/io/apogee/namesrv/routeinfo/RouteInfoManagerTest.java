@@ -171,4 +171,80 @@ class RouteInfoManagerTest {
         assertThat(rim.getSystemTopicList().getTopicList()).containsExactlyInAnyOrder("C", "a");
         assertThat(rim.getSystemTopicList().getBrokerAddr()).isEqualTo("a:1");
     }
+
+    /** A topic table whose iteration stops halfway until released: a registration made slow on purpose. */
+    static final class StallingTable extends java.util.concurrent.ConcurrentHashMap<String, TopicConfig> {
+        final java.util.concurrent.CountDownLatch reachedMiddle = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public java.util.Collection<TopicConfig> values() {
+            java.util.Collection<TopicConfig> all = super.values();
+            return new java.util.AbstractCollection<>() {
+                @Override
+                public int size() {
+                    return all.size();
+                }
+
+                @Override
+                public java.util.Iterator<TopicConfig> iterator() {
+                    java.util.Iterator<TopicConfig> it = all.iterator();
+                    return new java.util.Iterator<>() {
+                        int n;
+
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public TopicConfig next() {
+                            if (n++ == all.size() / 2) {
+                                reachedMiddle.countDown();
+                                try {
+                                    release.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            return it.next();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    @Test
+    void lookupsDoNotWaitForALargeRegistration() throws Exception {
+        RouteInfoManager rim = new RouteInfoManager();
+        rim.registerBroker("C", "ref:1", "ref", 0, "ref:2", topics(1, new TopicConfig("Ref")), null, null);
+        StallingTable table = new StallingTable();
+        for (int i = 0; i < 100_000; i++) {
+            table.put("Big" + i, new TopicConfig("Big" + i, 4, 4, 6));
+        }
+        TopicConfigSerializeWrapper wrapper = topics(1);
+        wrapper.setTopicConfigTable(table);
+        Thread registration = new Thread(() ->
+            rim.registerBroker("C", "big:1", "big", 0, "big:2", wrapper, null, null), "registration");
+        registration.start();
+        try {
+            assertThat(table.reachedMiddle.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // The registration is now stuck halfway through its topics. Every read must still answer at once.
+            java.util.concurrent.CompletableFuture<Void> reads = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                assertThat(rim.pickupTopicRouteData("Ref")).isNotNull();
+                assertThat(rim.getAllClusterInfo().getBrokerAddrTable()).containsKeys("ref", "big");
+                assertThat(rim.getAllTopicList().getTopicList()).contains("Ref");
+                assertThat(rim.getTopicsByCluster("C").getTopicList()).contains("Ref");
+                assertThat(rim.queryBrokerTopicConfig("ref:1")).isNotNull();
+            });
+            reads.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(rim.topicCount()).isBetween(2, 100_000);
+        } finally {
+            table.release.countDown();
+        }
+        registration.join(30_000);
+        assertThat(rim.topicCount()).isEqualTo(100_001);
+        assertThat(rim.pickupTopicRouteData("Big99999").getBrokerDatas().get(0).getBrokerName()).isEqualTo("big");
+    }
 }
