@@ -510,6 +510,70 @@ public class CommitLog {
         }
     }
 
+    /**
+     * The reput thread's allocation-free variant of {@link #checkMessageAndReturnSize}: fills {@code out} as
+     * a view over the record at the buffer's position (no CRC check; the record was written by this store or
+     * verified by recovery) and advances past it.
+     */
+    void readForDispatch(ByteBuffer b, DispatchRequest out, TopicCache topics) {
+        int start = b.position();
+        if (b.remaining() < 8) {
+            out.resetAsResult(0, true);
+            return;
+        }
+        int totalSize = b.getInt(start);
+        int magicCode = b.getInt(start + 4);
+        if (magicCode == BLANK_MAGIC_CODE || totalSize == 0 && magicCode == 0) {
+            out.resetAsResult(0, true);
+            return;
+        }
+        if (magicCode != MESSAGE_MAGIC_CODE || totalSize <= 0 || totalSize > b.remaining()) {
+            out.resetAsResult(-1, false);
+            return;
+        }
+        int queueId = b.getInt(start + 12);
+        long queueOffset = b.getLong(start + 20);
+        long physicOffset = b.getLong(start + 28);
+        int sysFlag = b.getInt(start + 36);
+        int p = start + 48 + MessageSysFlag.hostLength(sysFlag, MessageSysFlag.BORNHOST_V6_FLAG);
+        long storeTimestamp = b.getLong(p);
+        p += 8 + MessageSysFlag.hostLength(sysFlag, MessageSysFlag.STOREHOSTADDRESS_V6_FLAG) + 4;
+        long preparedTransactionOffset = b.getLong(p);
+        p += 8;
+        int bodyLen = b.getInt(p);
+        p += 4 + bodyLen;
+        int topicLen = b.get(p);
+        p += 1;
+        String topic = topics.get(b, p, topicLen);
+        p += topicLen;
+        int propertiesLength = b.getShort(p);
+        p += 2;
+        if (p + Math.max(0, propertiesLength) - start != totalSize) {
+            out.resetAsResult(-1, false);
+            return;
+        }
+        long tagsCode = 0;
+        if (propertiesLength > 0) {
+            int end = p + propertiesLength;
+            int tags = RecordScanner.findValue(b, p, propertiesLength, RecordScanner.TAGS);
+            if (tags >= 0) {
+                int tagsEnd = RecordScanner.valueEnd(b, tags, end);
+                long h = RecordScanner.hash(0, b, tags, tagsEnd);
+                tagsCode = h != RecordScanner.NOT_ASCII ? (int) h : RecordScanner.string(b, tags, tagsEnd).hashCode();
+            }
+            if (DelayLevels.SCHEDULE_TOPIC.equals(topic)) {
+                int delay = RecordScanner.findValue(b, p, propertiesLength, RecordScanner.DELAY);
+                if (delay >= 0) {
+                    int level = RecordScanner.parseInt(b, delay, RecordScanner.valueEnd(b, delay, end));
+                    tagsCode = delayLevels.computeDeliverTimestamp(level, storeTimestamp);
+                }
+            }
+        }
+        out.reset(topic, queueId, physicOffset, totalSize, tagsCode, storeTimestamp, queueOffset, sysFlag,
+            preparedTransactionOffset, b, p, Math.max(0, propertiesLength));
+        b.position(start + totalSize);
+    }
+
     private static int crc32(ByteBuffer buffer, int position, int length) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(buffer.slice(position, length));

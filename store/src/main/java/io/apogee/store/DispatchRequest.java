@@ -1,23 +1,39 @@
 package io.apogee.store;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** One CommitLog record as the dispatcher sees it: where it is and what the ConsumeQueue and index need. */
+import io.apogee.common.message.MessageConst;
+import io.apogee.common.message.MessageDecoder;
+
+/**
+ * One CommitLog record as the dispatcher sees it: where it is and what the ConsumeQueue and index need.
+ *
+ * <p>Two forms: recovery builds immutable instances with decoded strings; the reput thread reuses one
+ * instance as a view over the record's bytes ({@link #properties}), so dispatch allocates nothing per
+ * message. Keys, unique key and the property map of a view are decoded only when asked for, and a view is
+ * valid only during the {@link CommitLogDispatcher#dispatch} call.
+ */
 public class DispatchRequest {
-    private final String topic;
-    private final int queueId;
-    private final long commitLogOffset;
-    private final int msgSize;
-    private final long tagsCode;
-    private final long storeTimestamp;
-    private final long consumeQueueOffset;
-    private final String keys;
-    private final boolean success;
-    private final String uniqKey;
-    private final int sysFlag;
-    private final long preparedTransactionOffset;
-    private final Map<String, String> propertiesMap;
+    private String topic;
+    private int queueId;
+    private long commitLogOffset;
+    private int msgSize;
+    private long tagsCode;
+    private long storeTimestamp;
+    private long consumeQueueOffset;
+    private String keys;
+    private boolean success;
+    private String uniqKey;
+    private int sysFlag;
+    private long preparedTransactionOffset;
+    private Map<String, String> propertiesMap;
     private byte[] bitMap;
+
+    private ByteBuffer propertiesBuffer;
+    private int propertiesPos;
+    private int propertiesLength;
 
     public DispatchRequest(String topic, int queueId, long commitLogOffset, int msgSize, long tagsCode,
                            long storeTimestamp, long consumeQueueOffset, String keys, String uniqKey, int sysFlag,
@@ -37,21 +53,63 @@ public class DispatchRequest {
         this.propertiesMap = propertiesMap;
     }
 
-    /** A non-message result: {@code size} > 0 with success=false never happens; size 0 = end of file / data. */
+    /** A non-message result: size 0 = end of file or of data, size -1 with success=false = damaged record. */
     public DispatchRequest(int size, boolean success) {
         this.topic = "";
-        this.queueId = 0;
-        this.commitLogOffset = 0;
         this.msgSize = size;
-        this.tagsCode = 0;
-        this.storeTimestamp = 0;
-        this.consumeQueueOffset = 0;
         this.keys = "";
-        this.uniqKey = null;
-        this.sysFlag = 0;
-        this.preparedTransactionOffset = 0;
         this.success = success;
+    }
+
+    /** A reusable view for the reput thread. */
+    DispatchRequest() {
+    }
+
+    /** Re-points this view at a record; properties stay in {@code buffer} until asked for. */
+    void reset(String topic, int queueId, long commitLogOffset, int msgSize, long tagsCode, long storeTimestamp,
+               long consumeQueueOffset, int sysFlag, long preparedTransactionOffset, ByteBuffer buffer,
+               int propertiesPos, int propertiesLength) {
+        this.topic = topic;
+        this.queueId = queueId;
+        this.commitLogOffset = commitLogOffset;
+        this.msgSize = msgSize;
+        this.tagsCode = tagsCode;
+        this.storeTimestamp = storeTimestamp;
+        this.consumeQueueOffset = consumeQueueOffset;
+        this.sysFlag = sysFlag;
+        this.preparedTransactionOffset = preparedTransactionOffset;
+        this.success = true;
+        this.keys = null;
+        this.uniqKey = null;
         this.propertiesMap = null;
+        this.bitMap = null;
+        this.propertiesBuffer = buffer;
+        this.propertiesPos = propertiesPos;
+        this.propertiesLength = propertiesLength;
+    }
+
+    void resetAsResult(int size, boolean success) {
+        this.msgSize = size;
+        this.success = success;
+        this.propertiesBuffer = null;
+    }
+
+    /** Whether this is a view whose properties are still raw bytes (see {@link #properties}). */
+    public boolean hasRawProperties() {
+        return propertiesBuffer != null;
+    }
+
+    /** The raw properties string bytes of a view: [propertiesPosition, +propertiesLength) of this buffer. */
+    public ByteBuffer properties() {
+        return propertiesBuffer;
+    }
+
+    public int propertiesPosition() {
+        return propertiesPos;
+    }
+
+    public int propertiesLength() {
+        return propertiesLength;
     }
 
     public String getTopic() {
@@ -79,6 +137,10 @@ public class DispatchRequest {
     }
 
     public String getKeys() {
+        if (keys == null) {
+            String k = getPropertiesMapOrNull() == null ? null : propertiesMap.get(MessageConst.PROPERTY_KEYS);
+            keys = k == null ? "" : k;
+        }
         return keys;
     }
 
@@ -99,6 +161,9 @@ public class DispatchRequest {
     }
 
     public String getUniqKey() {
+        if (uniqKey == null && propertiesBuffer != null && getPropertiesMapOrNull() != null) {
+            uniqKey = propertiesMap.get(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX);
+        }
         return uniqKey;
     }
 
@@ -111,6 +176,15 @@ public class DispatchRequest {
     }
 
     public Map<String, String> getPropertiesMap() {
+        return getPropertiesMapOrNull();
+    }
+
+    private Map<String, String> getPropertiesMapOrNull() {
+        if (propertiesMap == null && propertiesBuffer != null && propertiesLength > 0) {
+            byte[] p = new byte[propertiesLength];
+            propertiesBuffer.get(propertiesPos, p);
+            propertiesMap = MessageDecoder.string2messageProperties(new String(p, StandardCharsets.UTF_8));
+        }
         return propertiesMap;
     }
 }

@@ -22,6 +22,9 @@ public class ReputMessageService extends ServiceThread {
     private final StoreCheckpointTimestamps timestamps;
     private volatile MessageArrivingListener messageArrivingListener;
     private volatile long reputFromOffset = 0;
+    /** Reused for every record: dispatch allocates nothing per message. */
+    private final DispatchRequest request = new DispatchRequest();
+    private final TopicCache topicCache = new TopicCache();
 
     /** Receives the store time of the last dispatched message (the ConsumeQueue checkpoint). */
     public interface StoreCheckpointTimestamps {
@@ -78,7 +81,8 @@ public class ReputMessageService extends ServiceThread {
                 for (int readSize = 0; readSize < result.getSize() && doNext; ) {
                     int pos = buffer.position();
                     boolean blank = pos + 8 <= buffer.limit() && buffer.getInt(pos + 4) == CommitLog.BLANK_MAGIC_CODE;
-                    DispatchRequest r = commitLog.checkMessageAndReturnSize(buffer, false, -1);
+                    DispatchRequest r = request;
+                    commitLog.readForDispatch(buffer, r, topicCache);
                     int size = r.getMsgSize();
                     if (r.isSuccess()) {
                         if (size > 0) {

@@ -76,12 +76,16 @@ public class IndexFile {
 
     /** Adds {@code key} → {@code phyOffset}; false when the file is full. */
     public boolean putKey(String key, long phyOffset, long storeTimestamp) {
+        return putKeyHash(indexKeyHashMethod(key), phyOffset, storeTimestamp);
+    }
+
+    /** As {@link #putKey} with the key already hashed by {@link #indexKeyHashMethod}. */
+    public boolean putKeyHash(int keyHash, long phyOffset, long storeTimestamp) {
         if (indexHeader.getIndexCount() >= indexNum) {
             log.warn("Over index file capacity: index count = {}; index max num = {}", indexHeader.getIndexCount(),
                 indexNum);
             return false;
         }
-        int keyHash = indexKeyHashMethod(key);
         int slotPos = keyHash % hashSlotNum;
         int absSlotPos = IndexHeader.INDEX_HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
         int slotValue = mappedByteBuffer.getInt(absSlotPos);
@@ -118,7 +122,11 @@ public class IndexFile {
     }
 
     public static int indexKeyHashMethod(String key) {
-        int keyHash = key.hashCode();
+        return positiveHash(key.hashCode());
+    }
+
+    /** abs(hash), with Integer.MIN_VALUE mapped to 0, as the reference index stores it. */
+    public static int positiveHash(int keyHash) {
         int keyHashPositive = Math.abs(keyHash);
         if (keyHashPositive < 0) {
             keyHashPositive = 0;

@@ -1,7 +1,17 @@
 package io.apogee.store.index;
 
+import static io.apogee.store.RecordScanner.KEYS;
+import static io.apogee.store.RecordScanner.NOT_ASCII;
+import static io.apogee.store.RecordScanner.UNIQ_KEY;
+import static io.apogee.store.RecordScanner.findValue;
+import static io.apogee.store.RecordScanner.hash;
+import static io.apogee.store.RecordScanner.indexOf;
+import static io.apogee.store.RecordScanner.string;
+import static io.apogee.store.RecordScanner.valueEnd;
+
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -207,9 +217,13 @@ public class IndexService implements CommitLogDispatcher {
         if (tranType == MessageSysFlag.TRANSACTION_ROLLBACK_TYPE) {
             return;
         }
+        if (req.hasRawProperties()) {
+            buildIndexFromBytes(indexFile, req);
+            return;
+        }
         String topic = req.getTopic();
         if (req.getUniqKey() != null) {
-            indexFile = putKey(indexFile, req, buildKey(topic, req.getUniqKey()));
+            indexFile = putKey(indexFile, req, IndexFile.indexKeyHashMethod(buildKey(topic, req.getUniqKey())));
             if (indexFile == null) {
                 log.error("putKey error commitlog {} uniqkey {}", req.getCommitLogOffset(), req.getUniqKey());
                 return;
@@ -219,7 +233,7 @@ public class IndexService implements CommitLogDispatcher {
         if (keys != null && !keys.isEmpty()) {
             for (String key : keys.split(MessageConst.KEY_SEPARATOR)) {
                 if (!key.isEmpty()) {
-                    indexFile = putKey(indexFile, req, buildKey(topic, key));
+                    indexFile = putKey(indexFile, req, IndexFile.indexKeyHashMethod(buildKey(topic, key)));
                     if (indexFile == null) {
                         log.error("putKey error commitlog {} key {}", req.getCommitLogOffset(), key);
                         return;
@@ -229,14 +243,63 @@ public class IndexService implements CommitLogDispatcher {
         }
     }
 
-    private IndexFile putKey(IndexFile indexFile, DispatchRequest req, String idxKey) {
-        for (boolean ok = indexFile.putKey(idxKey, req.getCommitLogOffset(), req.getStoreTimestamp()); !ok; ) {
+    /**
+     * The reput thread's path: hashes "topic#key" straight from the record's property bytes, the same value
+     * String.hashCode gives for the concatenation, so no key string is built.
+     */
+    private void buildIndexFromBytes(IndexFile indexFile, DispatchRequest req) {
+        ByteBuffer b = req.properties();
+        int pos = req.propertiesPosition();
+        int len = req.propertiesLength();
+        int end = pos + len;
+        int seed = 31 * req.getTopic().hashCode() + '#';
+        int uniq = findValue(b, pos, len, UNIQ_KEY);
+        if (uniq >= 0) {
+            indexFile = putKey(indexFile, req, keyHash(seed, b, uniq, valueEnd(b, uniq, end)));
+            if (indexFile == null) {
+                return;
+            }
+        }
+        int keys = findValue(b, pos, len, KEYS);
+        if (keys >= 0) {
+            int keysEnd = valueEnd(b, keys, end);
+            int i = keys;
+            while (i < keysEnd) {
+                int tokenEnd = indexOf(b, i, keysEnd, (byte) ' ');
+                if (tokenEnd > i) {
+                    indexFile = putKey(indexFile, req, keyHash(seed, b, i, tokenEnd));
+                    if (indexFile == null) {
+                        return;
+                    }
+                }
+                i = tokenEnd + 1;
+            }
+        }
+    }
+
+    private static int keyHash(int seed, ByteBuffer b, int from, int to) {
+        long h = hash(seed, b, from, to);
+        if (h == NOT_ASCII) {
+            // non-ASCII key: hash the decoded text like the String path does
+            int s = seed;
+            String key = string(b, from, to);
+            for (int i = 0; i < key.length(); i++) {
+                s = 31 * s + key.charAt(i);
+            }
+            h = s;
+        }
+        return IndexFile.positiveHash((int) h);
+    }
+
+    private IndexFile putKey(IndexFile indexFile, DispatchRequest req, int keyHash) {
+        for (boolean ok = indexFile.putKeyHash(keyHash, req.getCommitLogOffset(), req.getStoreTimestamp()); !ok; ) {
             log.warn("Index file [{}] is full, trying to create another one", indexFile.getFileName());
             indexFile = retryGetAndCreateIndexFile();
             if (indexFile == null) {
+                log.error("putKey error commitlog {}: no index file", req.getCommitLogOffset());
                 return null;
             }
-            ok = indexFile.putKey(idxKey, req.getCommitLogOffset(), req.getStoreTimestamp());
+            ok = indexFile.putKeyHash(keyHash, req.getCommitLogOffset(), req.getStoreTimestamp());
         }
         return indexFile;
     }
