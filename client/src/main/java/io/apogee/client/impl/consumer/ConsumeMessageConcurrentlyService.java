@@ -1,0 +1,161 @@
+package io.apogee.client.impl.consumer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.common.ThreadFactoryImpl;
+import io.apogee.common.message.MessageAccessor;
+import io.apogee.common.message.MessageExt;
+import io.apogee.common.protocol.body.MessageQueue;
+import io.apogee.common.protocol.heartbeat.MessageModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Concurrent consumption: batches of up to {@code consumeMessageBatchMaxSize} on a pool of
+ * {@code consumeThreadMin..Max} threads. Failed messages go back to the broker's retry topic (clustering)
+ * or are dropped with a log line (broadcasting); the queue offset advances past the lowest message still held.
+ */
+public class ConsumeMessageConcurrentlyService implements ConsumeMessageService {
+    private static final Logger log = LoggerFactory.getLogger(ConsumeMessageConcurrentlyService.class);
+    private final DefaultMQPushConsumerImpl consumerImpl;
+    private final DefaultMQPushConsumer consumer;
+    private final MessageListenerConcurrently listener;
+    private final ThreadPoolExecutor consumeExecutor;
+    private final ScheduledExecutorService scheduledExecutorService;
+
+    public ConsumeMessageConcurrentlyService(DefaultMQPushConsumerImpl consumerImpl, MessageListenerConcurrently listener) {
+        this.consumerImpl = consumerImpl;
+        this.consumer = consumerImpl.getDefaultMQPushConsumer();
+        this.listener = listener;
+        this.consumeExecutor = new ThreadPoolExecutor(consumer.getConsumeThreadMin(),
+            Math.max(consumer.getConsumeThreadMin(), consumer.getConsumeThreadMax()), 60_000, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), new ThreadFactoryImpl("ConsumeMessageThread_"));
+        this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryImpl("ConsumeMessageScheduledThread_", true));
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void shutdown(long awaitTerminateMillis) {
+        scheduledExecutorService.shutdown();
+        consumeExecutor.shutdown();
+        if (awaitTerminateMillis > 0) {
+            try {
+                consumeExecutor.awaitTermination(awaitTerminateMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public int getCorePoolSize() {
+        return consumeExecutor.getCorePoolSize();
+    }
+
+    @Override
+    public void submitConsumeRequest(List<MessageExt> msgs, ProcessQueue processQueue, MessageQueue messageQueue,
+                                     boolean dispatchToConsume) {
+        int batch = Math.max(1, consumer.getConsumeMessageBatchMaxSize());
+        for (int i = 0; i < msgs.size(); i += batch) {
+            List<MessageExt> part = new ArrayList<>(msgs.subList(i, Math.min(msgs.size(), i + batch)));
+            submit(new ConsumeRequest(part, processQueue, messageQueue));
+        }
+    }
+
+    private void submit(ConsumeRequest request) {
+        try {
+            consumeExecutor.submit(request);
+        } catch (RejectedExecutionException e) {
+            if (!consumeExecutor.isShutdown()) {
+                scheduledExecutorService.schedule(() -> submit(request), 5000, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private final class ConsumeRequest implements Runnable {
+        private final List<MessageExt> msgs;
+        private final ProcessQueue processQueue;
+        private final MessageQueue messageQueue;
+
+        ConsumeRequest(List<MessageExt> msgs, ProcessQueue processQueue, MessageQueue messageQueue) {
+            this.msgs = msgs;
+            this.processQueue = processQueue;
+            this.messageQueue = messageQueue;
+        }
+
+        @Override
+        public void run() {
+            if (processQueue.isDropped()) {
+                return;
+            }
+            ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(messageQueue);
+            consumerImpl.resetRetryTopic(msgs);
+            String now = Long.toString(System.currentTimeMillis());
+            for (MessageExt m : msgs) {
+                MessageAccessor.setConsumeStartTimeStamp(m, now);
+            }
+            ConsumeConcurrentlyStatus status = null;
+            try {
+                status = listener.consumeMessage(java.util.Collections.unmodifiableList(msgs), context);
+            } catch (Throwable t) {
+                log.warn("consumeMessage exception, Group: {} {} {}", consumer.getConsumerGroup(), messageQueue, t.toString(), t);
+            }
+            if (status == null) {
+                status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+            if (!processQueue.isDropped()) {
+                processConsumeResult(status, context, this);
+            } else {
+                log.warn("processQueue is dropped without process consume result. messageQueue={}", messageQueue);
+            }
+        }
+    }
+
+    private void processConsumeResult(ConsumeConcurrentlyStatus status, ConsumeConcurrentlyContext context, ConsumeRequest request) {
+        List<MessageExt> msgs = request.msgs;
+        if (msgs.isEmpty()) {
+            return;
+        }
+        int ackIndex = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS
+            ? Math.min(context.getAckIndex(), msgs.size() - 1) : -1;
+        List<MessageExt> retryLocally = new ArrayList<>();
+        if (consumer.getMessageModel() == MessageModel.BROADCASTING) {
+            for (int i = ackIndex + 1; i < msgs.size(); i++) {
+                log.warn("BROADCASTING, the message consume failed, drop it, {}", msgs.get(i));
+            }
+        } else {
+            for (int i = ackIndex + 1; i < msgs.size(); i++) {
+                MessageExt msg = msgs.get(i);
+                if (!consumerImpl.sendMessageBack(msg, context.getDelayLevelWhenNextConsume(), request.messageQueue.getBrokerName())) {
+                    msg.setReconsumeTimes(msg.getReconsumeTimes() + 1);
+                    retryLocally.add(msg);
+                }
+            }
+        }
+        List<MessageExt> done = new ArrayList<>(msgs);
+        done.removeAll(retryLocally);
+        if (!retryLocally.isEmpty()) {
+            scheduledExecutorService.schedule(() -> submit(new ConsumeRequest(retryLocally, request.processQueue,
+                request.messageQueue)), 5000, TimeUnit.MILLISECONDS);
+        }
+        long offset = request.processQueue.removeMessage(done);
+        if (offset >= 0 && !request.processQueue.isDropped()) {
+            consumerImpl.getOffsetStore().updateOffset(request.messageQueue, offset, true);
+        }
+    }
+}
