@@ -75,6 +75,7 @@ class ReleaseArchiveIT {
                 .map(n -> n.substring((top + "lib/").length())).collect(Collectors.toList());
             assertThat(libs).anyMatch(n -> n.startsWith("apogee-namesrv-")).anyMatch(n -> n.startsWith("apogee-broker-"))
                 .anyMatch(n -> n.startsWith("apogee-client-")).anyMatch(n -> n.startsWith("apogee-store-"))
+                .anyMatch(n -> n.startsWith("apogee-tools-")).anyMatch(n -> n.startsWith("apogee-example-"))
                 .anyMatch(n -> n.startsWith("netty-")).anyMatch(n -> n.startsWith("logback-classic-"));
             assertThat(libs).as("no official RocketMQ and no test libraries in lib/")
                 .noneMatch(n -> n.startsWith("rocketmq-") || n.startsWith("junit-") || n.startsWith("assertj-"));
