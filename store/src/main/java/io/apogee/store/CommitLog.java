@@ -96,25 +96,38 @@ public class CommitLog {
         return mappedFileQueue.getFlushedWhere();
     }
 
+    /**
+     * Appends one message. Kept small on purpose: the result objects are built here, after the work, from
+     * fields of {@code msg}, so when the JIT inlines this into a caller that only reads the result it can
+     * drop both allocations.
+     */
     public PutMessageResult putMessage(MessageExtBrokerInner msg) {
+        MessageEncoder encoder = encoders.get();
+        PutMessageStatus status = doPutMessage(msg, encoder);
+        if (status == PutMessageStatus.PUT_OK || status == PutMessageStatus.FLUSH_DISK_TIMEOUT) {
+            return new PutMessageResult(status, msg.getCommitLogOffset(), msg.getStoreSize(),
+                encoder.storeHostBytes(), msg.getStoreTimestamp(), msg.getQueueOffset());
+        }
+        return encoder.takeFailure();
+    }
+
+    /** Encodes, appends under the lock and waits for the flush policy; failures leave their result in the encoder. */
+    private PutMessageStatus doPutMessage(MessageExtBrokerInner msg, MessageEncoder encoder) {
         long beginTime = System.nanoTime();
         if (msg.getTopic() == null || msg.getTopic().length() > Byte.MAX_VALUE) {
-            return new PutMessageResult(PutMessageStatus.MESSAGE_ILLEGAL, null);
+            return encoder.fail(new PutMessageResult(PutMessageStatus.MESSAGE_ILLEGAL, null));
         }
         int tranType = MessageSysFlag.getTransactionValue(msg.getSysFlag());
         if ((tranType == MessageSysFlag.TRANSACTION_NOT_TYPE || tranType == MessageSysFlag.TRANSACTION_COMMIT_TYPE)
             && msg.getDelayTimeLevel() > 0) {
             parkInScheduleTopic(msg);
         }
-        MessageEncoder encoder = encoders.get();
         AppendMessageStatus encoded = encoder.encode(msg);
         if (encoded != AppendMessageStatus.PUT_OK) {
-            return encodeFailure(encoded, msg.getTopic());
+            return encoder.fail(encodeFailure(encoded, msg.getTopic()));
         }
         boolean assignsQueueOffset = tranType == MessageSysFlag.TRANSACTION_NOT_TYPE
             || tranType == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
-        AppendMessageResult result;
-        MappedFile unlockMappedFile = null;
         putMessageLock.lock();
         try {
             long beginLockTimestamp = System.currentTimeMillis();
@@ -127,37 +140,36 @@ public class CommitLog {
             if (mappedFile == null) {
                 log.error("create mapped file1 error, topic: {} clientAddr: {}", msg.getTopic(), msg.getBornHostString());
                 beginTimeInLock = 0;
-                return new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED, null);
+                return encoder.fail(new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED, null));
             }
-            result = append(mappedFile, encoder, msg.getTopic(), msg.getQueueId(), assignsQueueOffset, beginLockTimestamp);
-            if (result.getStatus() == AppendMessageStatus.END_OF_FILE) {
-                unlockMappedFile = mappedFile;
+            AppendMessageStatus appended = append(mappedFile, encoder, msg.getTopic(), msg.getQueueId(),
+                assignsQueueOffset, beginLockTimestamp);
+            if (appended == AppendMessageStatus.END_OF_FILE) {
                 mappedFile = mappedFileQueue.getLastMappedFile(0);
                 if (mappedFile == null) {
                     log.error("create mapped file2 error, topic: {} clientAddr: {}", msg.getTopic(),
                         msg.getBornHostString());
                     beginTimeInLock = 0;
-                    return new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED, result);
+                    return encoder.fail(new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED,
+                        encoder.appendResult(AppendMessageStatus.END_OF_FILE)));
                 }
-                result = append(mappedFile, encoder, msg.getTopic(), msg.getQueueId(), assignsQueueOffset,
+                appended = append(mappedFile, encoder, msg.getTopic(), msg.getQueueId(), assignsQueueOffset,
                     beginLockTimestamp);
             }
-            if (result.getStatus() != AppendMessageStatus.PUT_OK) {
+            if (appended != AppendMessageStatus.PUT_OK) {
                 beginTimeInLock = 0;
-                return new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, result);
+                return encoder.fail(new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR,
+                    encoder.appendResult(appended)));
             }
-            msg.setQueueOffset(result.getLogicsOffset());
-            msg.setCommitLogOffset(result.getWroteOffset());
+            msg.setQueueOffset(encoder.lastQueueOffset);
+            msg.setCommitLogOffset(encoder.lastWroteOffset);
+            msg.setStoreSize(encoder.lastWroteBytes);
             beginTimeInLock = 0;
         } finally {
             putMessageLock.unlock();
         }
-        if (unlockMappedFile != null) {
-            log.debug("rolled to a new commit log file after {}", unlockMappedFile.getFileName());
-        }
-        stats.recordPut(msg.getTopic(), result.getWroteBytes(), System.nanoTime() - beginTime);
-        PutMessageStatus flushStatus = handleDiskFlush(result, msg.isWaitStoreMsgOK());
-        return new PutMessageResult(flushStatus, result);
+        stats.recordPut(msg.getTopic(), encoder.lastWroteBytes, System.nanoTime() - beginTime);
+        return handleDiskFlush(encoder.lastWroteOffset + encoder.lastWroteBytes, msg.isWaitStoreMsgOK());
     }
 
     public PutMessageResult putMessages(MessageExtBatch batch) {
@@ -177,7 +189,7 @@ public class CommitLog {
         if (encoded != AppendMessageStatus.PUT_OK) {
             return encodeFailure(encoded, batch.getTopic());
         }
-        AppendMessageResult result;
+        AppendMessageStatus appended;
         putMessageLock.lock();
         try {
             long beginLockTimestamp = System.currentTimeMillis();
@@ -191,23 +203,26 @@ public class CommitLog {
                 beginTimeInLock = 0;
                 return new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED, null);
             }
-            result = append(mappedFile, encoder, batch.getTopic(), batch.getQueueId(), true, beginLockTimestamp);
-            if (result.getStatus() == AppendMessageStatus.END_OF_FILE) {
+            appended = append(mappedFile, encoder, batch.getTopic(), batch.getQueueId(), true, beginLockTimestamp);
+            if (appended == AppendMessageStatus.END_OF_FILE) {
                 mappedFile = mappedFileQueue.getLastMappedFile(0);
                 if (mappedFile == null) {
                     beginTimeInLock = 0;
-                    return new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED, result);
+                    return new PutMessageResult(PutMessageStatus.CREATE_MAPEDFILE_FAILED,
+                        encoder.appendResult(AppendMessageStatus.END_OF_FILE));
                 }
-                result = append(mappedFile, encoder, batch.getTopic(), batch.getQueueId(), true, beginLockTimestamp);
+                appended = append(mappedFile, encoder, batch.getTopic(), batch.getQueueId(), true, beginLockTimestamp);
             }
-            if (result.getStatus() != AppendMessageStatus.PUT_OK) {
+            if (appended != AppendMessageStatus.PUT_OK) {
                 beginTimeInLock = 0;
-                return new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, result);
+                return new PutMessageResult(PutMessageStatus.UNKNOWN_ERROR, encoder.appendResult(appended));
             }
             beginTimeInLock = 0;
         } finally {
             putMessageLock.unlock();
         }
+        AppendMessageResult result = encoder.appendResult(AppendMessageStatus.PUT_OK);
+        result.setMsgNum(encoder.recordCount());
         // Batches answer with every offset id, comma-joined.
         StringBuilder ids = new StringBuilder(encoder.recordCount() * 33);
         byte[] host = encoder.storeHostBytes();
@@ -220,7 +235,8 @@ public class CommitLog {
         }
         result.setMsgId(ids.toString());
         stats.recordPuts(batch.getTopic(), encoder.recordCount(), result.getWroteBytes(), System.nanoTime() - beginTime);
-        PutMessageStatus flushStatus = handleDiskFlush(result, batch.isWaitStoreMsgOK());
+        PutMessageStatus flushStatus = handleDiskFlush(result.getWroteOffset() + result.getWroteBytes(),
+            batch.isWaitStoreMsgOK());
         return new PutMessageResult(flushStatus, result);
     }
 
@@ -237,20 +253,23 @@ public class CommitLog {
      * Appends the encoded record(s) to {@code mappedFile}, or closes the file with a blank record when they do
      * not fit (the caller then retries on the next file). Called under the put lock.
      */
-    private AppendMessageResult append(MappedFile mappedFile, MessageEncoder encoder, String topic, int queueId,
+    private AppendMessageStatus append(MappedFile mappedFile, MessageEncoder encoder, String topic, int queueId,
                                        boolean assignsQueueOffset, long storeTimestamp) {
         int wrotePosition = mappedFile.getWrotePosition();
         long wroteOffset = mappedFile.getFileFromOffset() + wrotePosition;
         int length = encoder.length();
         int maxBlank = mappedFile.getFileSize() - wrotePosition;
+        encoder.lastWroteOffset = wroteOffset;
+        encoder.lastStoreTimestamp = storeTimestamp;
         if (length + END_FILE_MIN_BLANK_LENGTH > maxBlank) {
             // Only the 8-byte marker is written; readers meeting it skip to the next file, so the write
             // position jumps to the file end.
             mappedFile.putIntAt(wrotePosition, maxBlank);
             mappedFile.putIntAt(wrotePosition + 4, BLANK_MAGIC_CODE);
             mappedFile.setWrotePosition(mappedFile.getFileSize());
-            return new AppendMessageResult(AppendMessageStatus.END_OF_FILE, wroteOffset, maxBlank,
-                encoder.storeHostBytes(), storeTimestamp, 0);
+            encoder.lastWroteBytes = maxBlank;
+            encoder.lastQueueOffset = 0;
+            return AppendMessageStatus.END_OF_FILE;
         }
         long queueOffset = assignsQueueOffset ? topicQueueTable.get(topic, queueId) : 0;
         int records = encoder.recordCount();
@@ -262,24 +281,20 @@ public class CommitLog {
         if (assignsQueueOffset) {
             topicQueueTable.set(topic, queueId, queueOffset + records);
         }
-        AppendMessageResult r = new AppendMessageResult(AppendMessageStatus.PUT_OK, wroteOffset, length,
-            encoder.storeHostBytes(), storeTimestamp, queueOffset);
-        if (records > 1) {
-            r.setMsgNum(records);
-        }
-        return r;
+        encoder.lastWroteBytes = length;
+        encoder.lastQueueOffset = queueOffset;
+        return AppendMessageStatus.PUT_OK;
     }
 
-    private PutMessageStatus handleDiskFlush(AppendMessageResult result, boolean waitStoreMsgOK) {
+    private PutMessageStatus handleDiskFlush(long endOffset, boolean waitStoreMsgOK) {
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
             if (waitStoreMsgOK) {
                 if (commitRealTimeService != null) {
                     commitRealTimeService.wakeup();
                 }
-                boolean flushOK = flushCommitLogService.waitForFlush(result.getWroteOffset() + result.getWroteBytes(),
-                    config.getSyncFlushTimeout());
+                boolean flushOK = flushCommitLogService.waitForFlush(endOffset, config.getSyncFlushTimeout());
                 if (!flushOK) {
-                    log.error("do groupcommit, wait for flush failed, topic: offset {}", result.getWroteOffset());
+                    log.error("do groupcommit, wait for flush failed, end offset {}", endOffset);
                     return PutMessageStatus.FLUSH_DISK_TIMEOUT;
                 }
             } else {

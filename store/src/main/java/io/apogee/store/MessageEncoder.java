@@ -44,6 +44,13 @@ final class MessageEncoder {
     private int[] storeTimestampPositions = new int[64];
     private int recordCount;
 
+    /** Outcome of the last append by this thread (written under the put lock, read after it). */
+    long lastWroteOffset;
+    int lastWroteBytes;
+    long lastQueueOffset;
+    long lastStoreTimestamp;
+    private PutMessageResult failure;
+
     MessageEncoder(int maxMessageSize) {
         this.maxMessageSize = maxMessageSize;
         // A record carries up to 4 MiB of body plus bounded headers, topic and properties.
@@ -274,6 +281,23 @@ final class MessageEncoder {
         }
         byte[] ip = isa.getAddress().getAddress();
         return ByteBuffer.allocate(ip.length + 4).put(ip).putInt(isa.getPort()).array();
+    }
+
+    /** Parks a failed put's result for {@link #takeFailure()}; returns its status. */
+    PutMessageStatus fail(PutMessageResult result) {
+        this.failure = result;
+        return result.getPutMessageStatus();
+    }
+
+    PutMessageResult takeFailure() {
+        PutMessageResult r = failure;
+        failure = null;
+        return r;
+    }
+
+    AppendMessageResult appendResult(AppendMessageStatus status) {
+        return new AppendMessageResult(status, lastWroteOffset, lastWroteBytes, cachedStoreHostBytes,
+            lastStoreTimestamp, lastQueueOffset);
     }
 
     /** Fills in record {@code i}'s lock-time fields. */

@@ -113,8 +113,8 @@ public class ReputMessageService extends ServiceThread {
     }
 
     private void doDispatch(DispatchRequest r) {
-        for (CommitLogDispatcher d : dispatchers) {
-            d.dispatch(r);
+        for (int i = 0, n = dispatchers.size(); i < n; i++) { // indexed: no iterator per message
+            dispatchers.get(i).dispatch(r);
         }
         timestamps.dispatched(r.getStoreTimestamp());
         MessageArrivingListener listener = messageArrivingListener;

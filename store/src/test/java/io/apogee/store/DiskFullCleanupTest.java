@@ -100,6 +100,7 @@ class DiskFullCleanupTest {
         for (int i = 0; i < 2000; i++) {
             store.putMessage(message("E", 0, null, null, "m" + i));
         }
+        assertThat(store.waitForDispatch(5000)).isTrue(); // no reader holds a file while cleanup runs
         int files = store.getCommitLog().getMappedFileQueue().getMappedFiles().size();
         assertThat(files).isGreaterThan(2);
         store.cleanFilesNow();
