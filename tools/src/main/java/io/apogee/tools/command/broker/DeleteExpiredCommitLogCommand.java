@@ -1,0 +1,33 @@
+package io.apogee.tools.command.broker;
+
+import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.Opts;
+import io.apogee.tools.command.SubCommand;
+import io.apogee.tools.command.SubCommandException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code mqadmin deleteExpiredCommitLog}: Delete expired CommitLog files. */
+public class DeleteExpiredCommitLogCommand implements SubCommand {
+    @Override
+    public String commandName() {
+        return "deleteExpiredCommitLog";
+    }
+
+    @Override
+    public String commandDesc() {
+        return "Delete expired CommitLog files";
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        Opts.add(options, "b", "brokerAddr", true, false, "Broker address");
+        Opts.add(options, "c", "cluster", true, false, "clustername");
+        return options;
+    }
+
+    @Override
+    public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
+        throw new SubCommandException("deleteExpiredCommitLog is not implemented yet");
+    }
+}

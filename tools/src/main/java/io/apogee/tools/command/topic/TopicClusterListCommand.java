@@ -1,0 +1,33 @@
+package io.apogee.tools.command.topic;
+
+import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.Opts;
+import io.apogee.tools.command.SubCommand;
+import io.apogee.tools.command.SubCommandException;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** {@code mqadmin topicClusterList}: get cluster info for topic. */
+public class TopicClusterListCommand implements SubCommand {
+    @Override
+    public String commandName() {
+        return "topicClusterList";
+    }
+
+    @Override
+    public String commandDesc() {
+        return "get cluster info for topic";
+    }
+
+    @Override
+    public Options buildCommandlineOptions(Options options) {
+        Opts.add(options, "t", "topic", true, true, "topic name");
+        Opts.addJsonOutput(options);
+        return options;
+    }
+
+    @Override
+    public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
+        throw new SubCommandException("topicClusterList is not implemented yet");
+    }
+}
