@@ -1,4 +1,4 @@
-package io.apogee.client.it;
+package io.apogee.integration.client;
 
 import java.io.File;
 import java.io.IOException;

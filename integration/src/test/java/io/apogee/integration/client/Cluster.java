@@ -1,12 +1,10 @@
-package io.apogee.client.it;
+package io.apogee.integration.client;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One name server and one broker on 127.0.0.1 ports chosen at run time, each in its own JVM with a tiny
- * store under a temp dir: either the official Apache RocketMQ 4.9.7 daemons (from {@code target/it-lib})
- * or Apogee's (from the broker and namesrv modules' build output).
+ * One name server and one broker on 127.0.0.1 ports chosen at run time, each in its own JVM with a small
+ * store under a temp dir: either the official Apache RocketMQ 4.9.7 daemons (from {@code target/it-lib}) or
+ * Apogee's (from {@code ../namesrv/target} and {@code ../broker/target}, built earlier in the reactor).
  */
 final class Cluster implements AutoCloseable {
     enum Kind { OFFICIAL, APOGEE }
@@ -29,11 +27,16 @@ final class Cluster implements AutoCloseable {
         + "  <root level=\"WARN\"><appender-ref ref=\"OUT\"/></root>\n"
         + "</configuration>\n";
 
+    /** Large enough for a 1 MiB body plus its properties. */
+    static final int MAX_MESSAGE_SIZE = 1200 * 1024;
+
     final Kind kind;
     final Path dir;
     final int namesrvPort;
     final int brokerPort;
-    private final List<ChildJvm> children = new ArrayList<>();
+    private ChildJvm namesrv;
+    private ChildJvm broker;
+    private int brokerStarts;
 
     private Cluster(Kind kind, Path dir) {
         this.kind = kind;
@@ -54,7 +57,8 @@ final class Cluster implements AutoCloseable {
         Path dir = Files.createTempDirectory("apogee-client-it-" + kind.name().toLowerCase());
         Cluster c = new Cluster(kind, dir);
         try {
-            c.startDaemons();
+            c.startNamesrv();
+            c.startBroker();
             return c;
         } catch (Exception e) {
             c.close();
@@ -62,82 +66,96 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static Path moduleDir() {
+    static Path moduleDir() {
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     }
 
-    private List<String> jvmArgs() throws IOException {
+    private List<String> jvmArgs(String heap) throws IOException {
         Path conf = Files.createDirectories(dir.resolve("home/conf"));
         for (String f : List.of("logback_namesrv.xml", "logback_broker.xml", "logback_tools.xml")) {
             Files.writeString(conf.resolve(f), QUIET_LOGBACK);
         }
-        return List.of("-Xms256m", "-Xmx512m", "-XX:MaxDirectMemorySize=256m", "-Duser.home=" + dir,
-            "-Drocketmq.home.dir=" + dir.resolve("home"), "-Dlogback.configurationFile=" + conf.resolve("logback_broker.xml"),
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:MaxDirectMemorySize=256m", "-XX:TieredStopAtLevel=1",
+            "-Duser.home=" + dir, "-Drocketmq.home.dir=" + dir.resolve("home"),
+            "-Dlogback.configurationFile=" + conf.resolve("logback_broker.xml"),
             "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED");
     }
 
-    private List<String> classpath(String module) throws IOException {
-        if (kind == Kind.OFFICIAL) {
-            Path lib = moduleDir().resolve("target/it-lib");
-            if (!Files.isDirectory(lib)) {
-                throw new IllegalStateException(lib + " missing: run the ITs with 'mvn verify'");
-            }
-            return List.of(lib + File.separator + "*");
+    static List<String> officialClasspath() {
+        Path lib = moduleDir().resolve("target/it-lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException(lib + " missing: run the ITs with 'mvn verify' (package fills it)");
         }
+        return List.of(lib + File.separator + "*");
+    }
+
+    static List<String> apogeeClasspath(String module) {
         Path target = moduleDir().resolve("../" + module + "/target").normalize();
-        return List.of(target.resolve("apogee-" + module + "-0.1.0-SNAPSHOT.jar").toString(),
-            target.resolve("lib") + File.separator + "*");
+        Path jar = target.resolve("apogee-" + module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar) || !Files.isDirectory(target.resolve("lib"))) {
+            throw new IllegalStateException(jar + " or its lib/ missing: build " + module + " first (mvn -pl "
+                + module + " -am package)");
+        }
+        return List.of(jar.toString(), target.resolve("lib") + File.separator + "*");
     }
 
-    /**
-     * The broker module depends on this one, so a reactor build packages it after these tests run: the Apogee
-     * variant uses whatever the last build of broker and namesrv left in their target dirs, and is skipped if none.
-     */
-    static boolean apogeeDaemonsBuilt() {
-        Path root = moduleDir().resolve("..").normalize();
-        return Files.exists(root.resolve("broker/target/apogee-broker-0.1.0-SNAPSHOT.jar"))
-            && Files.isDirectory(root.resolve("broker/target/lib"))
-            && Files.exists(root.resolve("namesrv/target/apogee-namesrv-0.1.0-SNAPSHOT.jar"))
-            && Files.isDirectory(root.resolve("namesrv/target/lib"));
+    private List<String> classpath(String module) {
+        return kind == Kind.OFFICIAL ? officialClasspath() : apogeeClasspath(module);
     }
 
-    private void startDaemons() throws Exception {
+    private void startNamesrv() throws Exception {
         Path nsConf = write(dir.resolve("namesrv.properties"), Map.of("listenPort", Integer.toString(namesrvPort),
             "kvConfigPath", dir.resolve("namesrv/kvConfig.json").toString()));
         String nsMain = kind == Kind.OFFICIAL ? "org.apache.rocketmq.namesrv.NamesrvStartup" : "io.apogee.namesrv.NamesrvStartup";
-        ChildJvm ns = ChildJvm.start("namesrv", classpath("namesrv"), jvmArgs(), nsMain, List.of("-c", nsConf.toString()),
+        namesrv = ChildJvm.start("namesrv", classpath("namesrv"), jvmArgs("128m"), nsMain, List.of("-c", nsConf.toString()),
             dir.resolve("namesrv.out"));
-        children.add(ns);
-        ns.awaitOutput("boot success", Duration.ofSeconds(60));
+        namesrv.awaitOutput("boot success", Duration.ofSeconds(60));
+    }
 
+    private Path brokerConf() throws IOException {
         Map<String, String> b = new TreeMap<>();
         b.put("brokerClusterName", "DefaultCluster");
         b.put("brokerName", "broker-a");
         b.put("brokerId", "0");
         b.put("listenPort", Integer.toString(brokerPort));
+        b.put("haListenPort", Integer.toString(brokerPort + 1));
         b.put("brokerIP1", "127.0.0.1");
         b.put("namesrvAddr", namesrvAddr());
         b.put("storePathRootDir", dir.resolve("store").toString());
         b.put("storePathCommitLog", dir.resolve("store/commitlog").toString());
-        b.put("mappedFileSizeCommitLog", "1048576");
-        b.put("mappedFileSizeConsumeQueue", "6000");
-        b.put("mapedFileSizeConsumeQueue", "6000");
+        b.put("mappedFileSizeCommitLog", Integer.toString(4 * 1024 * 1024));
+        b.put("mappedFileSizeConsumeQueue", "60000");
+        b.put("maxHashSlotNum", "1000");
+        b.put("maxIndexNum", "4000");
+        b.put("maxMessageSize", Integer.toString(MAX_MESSAGE_SIZE));
         b.put("autoCreateTopicEnable", "true");
         b.put("autoCreateSubscriptionGroup", "true");
         b.put("enablePropertyFilter", "true");
+        b.put("transactionCheckInterval", "2000");
+        b.put("transactionTimeOut", "2000");
         b.put("flushDiskType", "ASYNC_FLUSH");
-        b.put("deleteWhen", "04");
-        b.put("fileReservedTime", "48");
         b.put("diskMaxUsedSpaceRatio", "99");
         b.put("sendMessageThreadPoolNums", "4");
         b.put("pullMessageThreadPoolNums", "4");
-        Path brokerConf = write(dir.resolve("broker.properties"), b);
+        return write(dir.resolve("broker.properties"), b);
+    }
+
+    void startBroker() throws Exception {
         String brMain = kind == Kind.OFFICIAL ? "org.apache.rocketmq.broker.BrokerStartup" : "io.apogee.broker.BrokerStartup";
-        ChildJvm br = ChildJvm.start("broker", classpath("broker"), jvmArgs(), brMain, List.of("-c", brokerConf.toString()),
-            dir.resolve("broker.out"));
-        children.add(br);
-        br.awaitOutput("boot success", Duration.ofSeconds(90));
+        broker = ChildJvm.start("broker", classpath("broker"), jvmArgs("384m"), brMain,
+            List.of("-n", namesrvAddr(), "-c", brokerConf().toString()), dir.resolve("broker-" + (brokerStarts++) + ".out"));
+        broker.awaitOutput("boot success", Duration.ofSeconds(90));
+    }
+
+    /** Stops the broker gracefully (SIGTERM: shutdown hook flushes and unregisters) and starts it again on the same store. */
+    void restartBroker() throws Exception {
+        broker.close();
+        startBroker();
+    }
+
+    void stopBroker() {
+        broker.close();
     }
 
     private static Path write(Path file, Map<String, String> props) throws IOException {
@@ -147,15 +165,17 @@ final class Cluster implements AutoCloseable {
     }
 
     String brokerOutput() {
-        return children.size() > 1 ? children.get(1).output() : "";
+        return broker == null ? "" : broker.output();
     }
 
     @Override
     public void close() {
-        for (int i = children.size() - 1; i >= 0; i--) {
-            children.get(i).close();
+        if (broker != null) {
+            broker.close();
         }
-        children.clear();
+        if (namesrv != null) {
+            namesrv.close();
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -1,7 +1,7 @@
-package io.apogee.client.it;
+package io.apogee.integration.client;
 
 /** The Apogee client against the official Apache RocketMQ 4.9.7 name server and broker. */
-class OfficialDaemonsIT extends ClientScenarios {
+class ClientOnOfficialDaemonsIT extends ClientScenarios {
     @Override
     Cluster.Kind kind() {
         return Cluster.Kind.OFFICIAL;

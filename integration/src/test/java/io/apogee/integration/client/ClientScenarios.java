@@ -1,4 +1,4 @@
-package io.apogee.client.it;
+package io.apogee.integration.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.apogee.client.it;
+package io.apogee.integration.client;
 
 import io.apogee.client.impl.MQClientAPIImpl;
 import io.apogee.common.protocol.RequestCode;
