@@ -4,7 +4,8 @@
 #   bin/benchmark/compare.sh [--seconds N] [--rounds N] [--heap 1g] [--e2e-rate N] [--drain-max N] [--only apache|apogee]
 #
 # Run it from a source checkout (it needs e2e-benchmark/ and distribution/). It
-#   1. builds the Apogee release archive if distribution/target has none (mvn -DskipTests install),
+#   1. builds the Apogee release archive if distribution/target has none (mvn -DskipTests install); an existing
+#      archive is used as it is, so rebuild it first to measure the current tree,
 #   2. fetches the official 4.9.7 namesrv, broker and client jars with Maven into e2e-benchmark/target/lib and
 #      compiles the driver (mvn -f e2e-benchmark/pom.xml package),
 #   3. unpacks the Apogee archive into target/benchmark/, starts both name servers and brokers on free loopback
@@ -42,6 +43,8 @@ rm -rf "$OUT/work" "$OUT/apogee"
 mkdir -p "$OUT/apogee"
 unzip -q "$ZIP" -d "$OUT/apogee"
 APOGEE_HOME=$(ls -d "$OUT"/apogee/apogee-* | head -1)
+REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+echo "Apogee archive: $ZIP (tree at $REV; delete distribution/target or run mvn -DskipTests install to rebuild it)"
 
 exec "$JAVA" -Xms1g -Xmx1g \
   --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
@@ -49,4 +52,4 @@ exec "$JAVA" -Xms1g -Xmx1g \
   -Duser.home="$OUT/work/driver-home" -Drocketmq.client.logRoot="$OUT/work/driver-home/logs" \
   -cp "$ROOT/e2e-benchmark/target/classes:$ROOT/e2e-benchmark/target/lib/*" io.apogee.bench.E2eBenchmark \
   --apogee-home "$APOGEE_HOME" --official-lib "$ROOT/e2e-benchmark/target/lib" \
-  --work "$OUT/work" --out "$OUT" "$@"
+  --work "$OUT/work" --out "$OUT" --apogee-rev "$REV" "$@"

@@ -133,11 +133,11 @@ public final class E2eBenchmark {
         report.putThroughput("SYNC_FLUSH sync send 1 KiB, 16 threads (msg/s)", flush);
         report.putLatency("SYNC_FLUSH sync send 1 KiB", flush);
 
-        String header = String.format("End-to-end benchmark, %s, host %s, %d CPUs, %s, Java %s; %d rounds x %d s per"
-                + " workload, alternating; broker heap %s, namesrv heap 256m; official 4.9.7 client for both.",
+        String header = String.format("End-to-end benchmark, %s, host %s, %d CPUs, %s, Java %s; Apogee at %s; %d rounds x %d s"
+                + " per workload, alternating; broker heap %s, namesrv heap 256m; official 4.9.7 client for both.",
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), InetAddress.getLocalHost().getHostName(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-            System.getProperty("java.version"), rounds, millis / 1000, heap);
+            System.getProperty("java.version"), opts.getOrDefault("apogee-rev", "?"), rounds, millis / 1000, heap);
         String table = report.markdown(clusters);
         System.out.println();
         System.out.println(header);
