@@ -50,14 +50,16 @@ module_jar() {
 if ls "${ROCKETMQ_HOME}"/lib/*.jar >/dev/null 2>&1; then
   CLASSPATH="${ROCKETMQ_HOME}/lib/*"
 else
+  # The freshly built module jars come first, so a stale copy under example/target/lib never wins.
   EXAMPLE_JAR=$(module_jar example)
   TOOLS_JAR=$(module_jar tools)
-  if [ -n "$EXAMPLE_JAR" ] && [ -d "${ROCKETMQ_HOME}/example/target/lib" ]; then
-    CLASSPATH="${EXAMPLE_JAR}:${ROCKETMQ_HOME}/example/target/lib/*"
-  elif [ -n "$TOOLS_JAR" ] && [ -d "${ROCKETMQ_HOME}/tools/target/lib" ]; then
-    CLASSPATH="${TOOLS_JAR}:${ROCKETMQ_HOME}/tools/target/lib/*"
-  else
+  if [ -z "$TOOLS_JAR" ] || [ ! -d "${ROCKETMQ_HOME}/tools/target/lib" ]; then
     error_exit "Apogee is not built under ${ROCKETMQ_HOME}: run 'mvn -DskipTests install' there first"
+  fi
+  CLASSPATH="${TOOLS_JAR}:${ROCKETMQ_HOME}/tools/target/lib/*"
+  if [ -n "$EXAMPLE_JAR" ] && [ -d "${ROCKETMQ_HOME}/example/target/lib" ]; then
+    # example/target/lib only repeats tools/target/lib plus an older copy of the tools jar: leave it out
+    CLASSPATH="${EXAMPLE_JAR}:${CLASSPATH}"
   fi
 fi
 CLASSPATH=".:${ROCKETMQ_HOME}/conf:${CLASSPATH}"

@@ -525,7 +525,7 @@ public class DefaultMQAdminExt extends DefaultMQAdminExtImpl {
         String sub = subExpression == null || subExpression.isBlank() ? "*" : subExpression;
         RemotingCommand r = invokeRaw(addr, request(RequestCode.PULL_MESSAGE,
             "consumerGroup", MixAll.TOOLS_CONSUMER_GROUP, "topic", mq.getTopic(), "queueId", String.valueOf(mq.getQueueId()),
-            "queueOffset", String.valueOf(offset), "maxMsgNums", String.valueOf(max), "sysFlag", "2",
+            "queueOffset", String.valueOf(offset), "maxMsgNums", String.valueOf(max), "sysFlag", "4",
             "commitOffset", "0", "suspendTimeoutMillis", "0", "subscription", sub, "subVersion", "0", "expressionType", "TAG"));
         PullOutcome out = new PullOutcome();
         out.code = r.getCode();

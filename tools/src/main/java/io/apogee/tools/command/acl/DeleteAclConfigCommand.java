@@ -1,9 +1,11 @@
 package io.apogee.tools.command.acl;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -30,6 +32,21 @@ public class DeleteAclConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("deleteAclConfig is not implemented yet");
+        try {
+            String ak = Opts.str(cl, 'a');
+            List<String> addrs = CommandUtil.targetBrokers(cl, admin, 'b', 'c');
+            for (String addr : addrs) {
+                admin.deletePlainAccessConfig(addr, ak);
+                System.out.printf("delete plain access config account from %s success.%n", addr);
+            }
+            System.out.printf("account's accesskey is:%s%n", ak);
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
+    }
+
+    @Override
+    public String[] commandAliases() {
+        return new String[] {"deleteAccessConfig"};
     }
 }

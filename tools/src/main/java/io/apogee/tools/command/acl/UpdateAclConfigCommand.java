@@ -1,9 +1,13 @@
 package io.apogee.tools.command.acl;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -37,6 +41,23 @@ public class UpdateAclConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("updateAclConfig is not implemented yet");
+        try {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("accessKey", Opts.str(cl, 'a'));
+            f.put("secretKey", Opts.str(cl, 's'));
+            f.put("whiteRemoteAddress", Opts.str(cl, 'w'));
+            f.put("admin", String.valueOf(Opts.bool(cl, 'm', false)));
+            f.put("defaultTopicPerm", Opts.str(cl, 'i'));
+            f.put("defaultGroupPerm", Opts.str(cl, 'u'));
+            f.put("topicPerms", Opts.str(cl, 't'));
+            f.put("groupPerms", Opts.str(cl, 'g'));
+            List<String> addrs = CommandUtil.targetBrokers(cl, admin, 'b', 'c');
+            for (String addr : addrs) {
+                admin.createAndUpdatePlainAccessConfig(addr, f);
+                System.out.printf("create or update plain access config to %s success.%n", addr);
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.apogee.tools.command.acl;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -31,6 +33,14 @@ public class UpdateGlobalWhiteAddrCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("updateGlobalWhiteAddr is not implemented yet");
+        try {
+            List<String> addrs = CommandUtil.targetBrokers(cl, admin, 'b', 'c');
+            for (String addr : addrs) {
+                admin.updateGlobalWhiteAddrConfig(addr, Opts.str(cl, 'g'), Opts.str(cl, 'p'));
+                System.out.printf("update global white remote addresses to %s success.%n", addr);
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.apogee.tools.command.broker;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
@@ -28,6 +29,14 @@ public class CleanUnusedTopicCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("cleanUnusedTopic is not implemented yet");
+        try {
+            boolean ok = true;
+            for (String addr : BrokerMaintenance.targets(cl, admin)) {
+                ok &= admin.cleanUnusedTopicByAddr(addr);
+            }
+            System.out.println(ok ? "success" : "false");
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,9 +1,16 @@
 package io.apogee.tools.command.connection;
 
+import io.apogee.common.MQVersion;
+import io.apogee.common.protocol.body.Connection;
+import io.apogee.common.protocol.body.ProducerConnection;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -29,6 +36,21 @@ public class ProducerConnectionCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("producerConnection is not implemented yet");
+        try {
+            ProducerConnection pc = admin.examineProducerConnectionInfo(Opts.str(cl, 'g'), Opts.str(cl, 't'));
+            if (Opts.json(cl)) {
+                CommandUtil.printJson(pc);
+                return;
+            }
+            List<Connection> conns = new ArrayList<>(pc.getConnectionSet());
+            conns.sort(Comparator.comparing(Connection::getClientId));
+            int i = 1;
+            for (Connection c : conns) {
+                System.out.printf("%04d  %-32s %-22s %-8s %s%n", i++, c.getClientId(), c.getClientAddr(), c.getLanguage(),
+                    MQVersion.getVersionDesc(c.getVersion()));
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

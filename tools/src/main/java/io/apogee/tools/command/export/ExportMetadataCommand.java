@@ -1,9 +1,17 @@
 package io.apogee.tools.command.export;
 
+import io.apogee.common.MixAll;
+import io.apogee.common.protocol.body.SubscriptionGroupWrapper;
+import io.apogee.common.protocol.body.TopicConfigSerializeWrapper;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -32,6 +40,44 @@ public class ExportMetadataCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("exportMetadata is not implemented yet");
+        try {
+            String dir = Opts.str(cl, 'f', "/tmp/rocketmq/export");
+            List<String> addrs = CommandUtil.targetBrokers(cl, admin, 'b', 'c');
+            Map<String, Object> topics = new TreeMap<>();
+            Map<String, Object> groups = new TreeMap<>();
+            for (String addr : addrs) {
+                TopicConfigSerializeWrapper t = admin.getAllTopicConfig(addr);
+                if (t != null && t.getTopicConfigTable() != null) {
+                    t.getTopicConfigTable().forEach((k, v) -> {
+                        if (cl.hasOption('s') || !(k.startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX) || k.startsWith(MixAll.DLQ_GROUP_TOPIC_PREFIX))) {
+                            topics.put(k, v);
+                        }
+                    });
+                }
+                SubscriptionGroupWrapper g = admin.getAllSubscriptionGroup(addr);
+                if (g != null && g.getSubscriptionGroupTable() != null) {
+                    groups.putAll(g.getSubscriptionGroupTable());
+                }
+            }
+            new File(dir).mkdirs();
+            Map<String, Object> out = new TreeMap<>();
+            String file;
+            if (cl.hasOption('t')) {
+                out.put("topicConfigTable", topics);
+                file = dir + "/topic.json";
+            } else if (cl.hasOption('g')) {
+                out.put("subscriptionGroupTable", groups);
+                file = dir + "/subscriptionGroup.json";
+            } else {
+                out.put("topicConfigTable", topics);
+                out.put("subscriptionGroupTable", groups);
+                out.put("exportTime", System.currentTimeMillis());
+                file = dir + "/metadata.json";
+            }
+            MixAll.string2File(com.alibaba.fastjson.JSON.toJSONString(out, true), file);
+            System.out.printf("export %s success%n", file);
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

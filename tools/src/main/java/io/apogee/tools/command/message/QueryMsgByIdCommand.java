@@ -1,9 +1,12 @@
 package io.apogee.tools.command.message;
 
+import io.apogee.common.message.MessageExt;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import io.apogee.tools.command.message.MessagePrinter;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -32,6 +35,18 @@ public class QueryMsgByIdCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("queryMsgById is not implemented yet");
+        try {
+            for (String id : Opts.str(cl, 'i').split(",")) {
+                String msgId = id.trim();
+                MessageExt m = admin.viewMessage(msgId);
+                if (Opts.json(cl)) {
+                    CommandUtil.printJson(m);
+                    continue;
+                }
+                MessagePrinter.print(admin, m, msgId);
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

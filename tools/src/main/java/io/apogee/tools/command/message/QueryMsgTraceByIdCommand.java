@@ -1,9 +1,13 @@
 package io.apogee.tools.command.message;
 
+import io.apogee.common.message.MessageExt;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -28,6 +32,18 @@ public class QueryMsgTraceByIdCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("queryMsgTraceById is not implemented yet");
+        try {
+            String topic = Opts.str(cl, 't', "RMQ_SYS_TRACE_TOPIC");
+            String msgId = Opts.str(cl, 'i');
+            List<MessageExt> traces = admin.queryMessage(topic, msgId, 64, 0, Long.MAX_VALUE, false);
+            if (traces.isEmpty()) {
+                throw new SubCommandException("no trace of message " + msgId + " in topic " + topic + " (is message trace enabled?)");
+            }
+            for (MessageExt m : traces) {
+                System.out.printf("%s%n", new String(m.getBody(), StandardCharsets.UTF_8));
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.apogee.tools.command.namesrv;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
@@ -28,6 +29,11 @@ public class DeleteKvConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("deleteKvConfig is not implemented yet");
+        try {
+            admin.deleteKvConfig(Opts.str(cl, 's'), Opts.str(cl, 'k'));
+            System.out.printf("delete kv config from namespace success.%n");
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

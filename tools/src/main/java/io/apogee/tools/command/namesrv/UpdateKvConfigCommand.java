@@ -1,6 +1,7 @@
 package io.apogee.tools.command.namesrv;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
@@ -29,6 +30,11 @@ public class UpdateKvConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("updateKvConfig is not implemented yet");
+        try {
+            admin.createAndUpdateKvConfig(Opts.str(cl, 's'), Opts.str(cl, 'k'), Opts.str(cl, 'v'));
+            System.out.printf("create or update kv config to namespace success.%n");
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package io.apogee.tools.command.namesrv;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -28,6 +30,15 @@ public class UpdateNamesrvConfigCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("updateNamesrvConfig is not implemented yet");
+        try {
+            String key = Opts.str(cl, 'k');
+            String value = Opts.str(cl, 'v');
+            Properties p = new Properties();
+            p.setProperty(key, value);
+            admin.updateNameServerConfig(p, null);
+            System.out.printf("update name server config success!%s\n%s : %s\n", admin.getNameServerAddressList(), key, value);
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.apogee.tools.command.offset;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
@@ -30,6 +31,14 @@ public class CloneGroupOffsetCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("cloneGroupOffset is not implemented yet");
+        try {
+            String src = Opts.str(cl, 's');
+            String dest = Opts.str(cl, 'd');
+            String topic = Opts.str(cl, 't');
+            admin.cloneGroupOffset(src, dest, topic, Opts.bool(cl, 'o', false));
+            System.out.printf("clone group offset success. srcGroup[%s], destGroup=[%s], topic[%s]%n", src, dest, topic);
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

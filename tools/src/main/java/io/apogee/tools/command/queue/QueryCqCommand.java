@@ -1,6 +1,10 @@
 package io.apogee.tools.command.queue;
 
+import io.apogee.common.protocol.body.ConsumeQueueData;
+import io.apogee.common.protocol.body.QueryConsumeQueueResponseBody;
+import io.apogee.common.protocol.route.TopicRouteData;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
@@ -33,6 +37,45 @@ public class QueryCqCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("queryCq is not implemented yet");
+        try {
+            String topic = Opts.str(cl, 't');
+            int queueId = Opts.integer(cl, 'q', 0);
+            long index = Opts.lng(cl, 'i', 0);
+            int count = Opts.integer(cl, 'c', 10);
+            String addr = Opts.str(cl, 'b');
+            if (addr == null) {
+                TopicRouteData route = admin.examineTopicRouteInfo(topic);
+                if (route.getBrokerDatas().isEmpty()) {
+                    throw new SubCommandException("No topic route data!");
+                }
+                addr = route.getBrokerDatas().get(0).selectBrokerAddr();
+            }
+            QueryConsumeQueueResponseBody r = admin.queryConsumeQueue(addr, topic, queueId, index, count, Opts.str(cl, 'g'));
+            if (Opts.json(cl)) {
+                CommandUtil.printJson(r);
+                return;
+            }
+            if (r.getSubscriptionData() != null) {
+                System.out.printf("Subscription data: \n%s\n", com.alibaba.fastjson.JSON.toJSONString(r.getSubscriptionData(), true));
+                System.out.print("======================================\n");
+            }
+            if (r.getFilterData() != null && cl.hasOption('g')) {
+                System.out.printf("Filter data: \n%s\n", r.getFilterData());
+                System.out.print("======================================\n");
+            }
+            System.out.printf("Queue data: \nmax: %d, min: %d\n", r.getMaxQueueIndex(), r.getMinQueueIndex());
+            System.out.print("======================================\n");
+            if (r.getQueueData() != null) {
+                long i = index;
+                for (ConsumeQueueData d : r.getQueueData()) {
+                    System.out.print("idx: " + i + "\n");
+                    System.out.print(com.alibaba.fastjson.JSON.toJSONString(d) + "\n");
+                    System.out.print("======================================\n");
+                    i++;
+                }
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

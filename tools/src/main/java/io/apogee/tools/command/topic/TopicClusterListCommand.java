@@ -1,9 +1,13 @@
 package io.apogee.tools.command.topic;
 
+import io.apogee.common.protocol.route.BrokerData;
+import io.apogee.common.protocol.route.TopicRouteData;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -28,6 +32,23 @@ public class TopicClusterListCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("topicClusterList is not implemented yet");
+        try {
+            TopicRouteData route = admin.examineTopicRouteInfo(Opts.str(cl, 't'));
+            TreeSet<String> clusters = new TreeSet<>();
+            for (BrokerData bd : route.getBrokerDatas()) {
+                if (bd.getCluster() != null) {
+                    clusters.add(bd.getCluster());
+                }
+            }
+            if (Opts.json(cl)) {
+                CommandUtil.printJson(clusters);
+                return;
+            }
+            for (String c : clusters) {
+                System.out.printf("%s%n", c);
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

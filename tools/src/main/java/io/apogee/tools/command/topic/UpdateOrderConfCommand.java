@@ -1,6 +1,7 @@
 package io.apogee.tools.command.topic;
 
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
@@ -29,6 +30,27 @@ public class UpdateOrderConfCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("updateOrderConf is not implemented yet");
+        try {
+            String topic = Opts.str(cl, 't');
+            String method = Opts.str(cl, 'm');
+            if ("get".equals(method)) {
+                String conf = admin.getKVConfig("ORDER_TOPIC_CONFIG", topic);
+                System.out.printf("get orderConf success. topic=[%s], orderConf=[%s]%n", topic, conf);
+            } else if ("put".equals(method)) {
+                if (!cl.hasOption('v')) {
+                    throw new SubCommandException("please set orderConf with option -v.");
+                }
+                String conf = Opts.str(cl, 'v');
+                admin.createAndUpdateKvConfig("ORDER_TOPIC_CONFIG", topic, conf);
+                System.out.printf("update orderConf success. topic=[%s], orderConf=[%s]%n", topic, conf);
+            } else if ("delete".equals(method)) {
+                admin.deleteKvConfig("ORDER_TOPIC_CONFIG", topic);
+                System.out.printf("delete orderConf success. topic=[%s]%n", topic);
+            } else {
+                throw new SubCommandException("-m must be one of put, get, delete");
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }

@@ -1,9 +1,12 @@
 package io.apogee.tools.command.topic;
 
+import io.apogee.common.TopicConfig;
 import io.apogee.tools.admin.DefaultMQAdminExt;
+import io.apogee.tools.command.CommandUtil;
 import io.apogee.tools.command.Opts;
 import io.apogee.tools.command.SubCommand;
 import io.apogee.tools.command.SubCommandException;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -30,6 +33,28 @@ public class UpdateTopicPermCommand implements SubCommand {
 
     @Override
     public void execute(CommandLine cl, Options options, DefaultMQAdminExt admin) throws SubCommandException {
-        throw new SubCommandException("updateTopicPerm is not implemented yet");
+        try {
+            String topic = Opts.str(cl, 't');
+            int perm = Opts.integer(cl, 'p', 6);
+            admin.examineTopicRouteInfo(topic);
+            List<String> addrs = CommandUtil.targetBrokers(cl, admin, 'b', 'c');
+            for (String addr : addrs) {
+                TopicConfig tc = admin.examineTopicConfig(addr, topic);
+                if (tc == null) {
+                    System.out.printf("updateTopicPerm error broker not exit or broker is not master!.%n");
+                    continue;
+                }
+                int old = tc.getPerm();
+                if (old == perm) {
+                    System.out.printf("new perm equals to the old one!%n");
+                    continue;
+                }
+                tc.setPerm(perm);
+                admin.createAndUpdateTopicConfig(addr, tc);
+                System.out.printf("update topic perm from %s to %s in %s success.%n", old, perm, addr);
+            }
+        } catch (Exception e) {
+            throw CommandUtil.failed(this, e);
+        }
     }
 }
