@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the RocketMQ tutorial from the unpacked bin-release archive: {@code bin/mqnamesrv -c},
- * {@code bin/mqbroker -n -c}, both boot lines, then {@code sh bin/mqshutdown broker|namesrv} and both daemons gone.
+ * {@code bin/mqbroker -n -c}, both boot lines, {@code bin/mqadmin clusterList}, the quickstart Producer and Consumer
+ * through {@code bin/tools.sh}, then {@code sh bin/mqshutdown broker|namesrv} and both daemons gone.
  *
  * <p>Everything runs on free loopback ports with {@code HOME} and {@code user.home} pointing into a temp dir, so logs
  * and the namesrv KV file stay out of the real home. {@code mqshutdown} signals every local daemon with the right main
@@ -67,7 +68,8 @@ class ReleaseArchiveIT {
             }
             assertThat(names).allMatch(n -> n.startsWith(top), "every entry under " + top);
             assertThat(names).contains(top + "LICENSE", top + "NOTICE", top + "README.md",
-                top + "bin/mqnamesrv", top + "bin/mqbroker", top + "bin/mqshutdown", top + "bin/runserver.sh",
+                top + "bin/mqnamesrv", top + "bin/mqbroker", top + "bin/mqshutdown", top + "bin/mqadmin", top + "bin/tools.sh",
+                top + "bin/runserver.sh",
                 top + "bin/runbroker.sh", top + "bin/os.sh", top + "bin/dledger/fast-try.sh",
                 top + "bin/benchmark/compare.sh", top + "conf/broker.conf", top + "conf/logback_namesrv.xml",
                 top + "conf/logback_broker.xml");
@@ -85,7 +87,7 @@ class ReleaseArchiveIT {
     @Test
     void tutorialRunsFromUnpackedArchive() throws Exception {
         Path home = unpack();
-        for (String script : List.of("mqnamesrv", "mqbroker", "mqshutdown", "runserver.sh", "runbroker.sh", "os.sh",
+        for (String script : List.of("mqnamesrv", "mqbroker", "mqshutdown", "mqadmin", "tools.sh", "runserver.sh", "runbroker.sh", "os.sh",
             "dledger/fast-try.sh", "benchmark/compare.sh")) {
             assertThat(Files.getPosixFilePermissions(home.resolve("bin").resolve(script)))
                 .as("bin/%s is executable", script).contains(PosixFilePermission.OWNER_EXECUTE);
@@ -126,6 +128,21 @@ class ReleaseArchiveIT {
             "The broker\\[release-it, 127\\.0\\.0\\.1:" + brokerPort + "\\] boot success\\. serializeType=JSON"
                 + " and name server is 127\\.0\\.0\\.1:" + namesrvPort), BROKER_BOOT);
         assertThat(brokerBoot).isNotNull();
+
+        // The rest of the tutorial: mqadmin sees the broker, the quickstart producer and consumer run through tools.sh.
+        String cluster = runTool(home, userHome, namesrvPort, Duration.ofSeconds(60), "bin/mqadmin", "clusterList", "-n",
+            "127.0.0.1:" + namesrvPort);
+        assertThat(cluster).contains("ReleaseCluster").contains("release-it");
+        String produced = runTool(home, userHome, namesrvPort, Duration.ofSeconds(120), "bin/tools.sh",
+            "org.apache.rocketmq.example.quickstart.Producer");
+        assertThat(produced.split("sendStatus=SEND_OK", -1).length - 1).as("quickstart Producer SEND_OK lines:%n%s", produced)
+            .isEqualTo(1000);
+        Path consumerOut = tmp.resolve("consumer.out");
+        Process consumer = startTool(home, userHome, namesrvPort, consumerOut, "bin/tools.sh",
+            "org.apache.rocketmq.example.quickstart.Consumer");
+        assertThat(awaitLine(consumer, consumerOut, Pattern.compile("Receive New Messages"), Duration.ofSeconds(60))).isNotNull();
+        consumer.destroy();
+        consumer.waitFor(10, TimeUnit.SECONDS);
 
         Path logs = userHome.resolve("logs").resolve("rocketmqlogs");
         assertThat(logs.resolve("namesrv.log")).as("namesrv.log under user.home").exists();
@@ -172,6 +189,30 @@ class ReleaseArchiveIT {
             env.remove("ROCKETMQ_HOME");
         }
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        children.add(p);
+        return p;
+    }
+
+    /** Runs a client-side script (mqadmin, tools.sh) to completion with NAMESRV_ADDR set; returns its output. */
+    private String runTool(Path home, Path userHome, int namesrvPort, Duration timeout, String... cmd)
+        throws IOException, InterruptedException {
+        Path out = Files.createTempFile(tmp, "tool", ".out");
+        Process p = startTool(home, userHome, namesrvPort, out, cmd);
+        boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(done).as("%s finished within %s:%n%s", String.join(" ", cmd), timeout, text).isTrue();
+        assertThat(p.exitValue()).as("%s exit code:%n%s", String.join(" ", cmd), text).isZero();
+        return text;
+    }
+
+    private Process startTool(Path home, Path userHome, int namesrvPort, Path out, String... cmd) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("HOME", userHome.toString());
+        pb.environment().put("NAMESRV_ADDR", "127.0.0.1:" + namesrvPort);
+        pb.environment().put("JAVA_OPT", "-Duser.home=" + userHome);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("ROCKETMQ_HOME");
         Process p = pb.start();
         children.add(p);
         return p;
