@@ -41,7 +41,11 @@ mvn -B -ntp -q -f e2e-benchmark/pom.xml package
 OUT="$ROOT/target/benchmark"
 rm -rf "$OUT/work" "$OUT/apogee"
 mkdir -p "$OUT/apogee"
-unzip -q "$ZIP" -d "$OUT/apogee"
+if command -v unzip >/dev/null 2>&1; then
+  unzip -q "$ZIP" -d "$OUT/apogee"
+else
+  tar xzf "${ZIP%.zip}.tar.gz" -C "$OUT/apogee"
+fi
 APOGEE_HOME=$(ls -d "$OUT"/apogee/apogee-* | head -1)
 REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo "Apogee archive: $ZIP (tree at $REV; delete distribution/target or run mvn -DskipTests install to rebuild it)"

@@ -17,20 +17,35 @@ final class Report {
         rows.computeIfAbsent(metric, k -> new Row(new LinkedHashMap<>(), higherIsBetter, "")).values().put(c.label(), value);
     }
 
-    /** Mean throughput over the rounds; a failed round makes the figure NaN rather than flattering it. */
+    /**
+     * Mean throughput over the rounds that completed; failed rounds (NaN) are left out and counted in a
+     * "failed rounds" row, and failures inside rounds (send errors, messages not drained) in an "errors" row.
+     */
     void putThroughput(String metric, Map<Cluster, List<Load.Result>> results) {
+        Map<Cluster, long[]> problems = new LinkedHashMap<>();
         results.forEach((c, list) -> {
             double sum = 0;
+            int ok = 0;
             long errors = 0;
+            long failed = 0;
             for (Load.Result r : list) {
+                if (Double.isNaN(r.tps())) {
+                    failed++;
+                    continue;
+                }
                 sum += r.tps();
+                ok++;
                 errors += Math.max(0, r.errors());
             }
-            put(metric, c, sum / list.size(), true);
-            if (errors > 0) {
-                put(metric + " errors", c, errors, false);
-            }
+            put(metric, c, ok == 0 ? Double.NaN : sum / ok, true);
+            problems.put(c, new long[] {errors, failed});
         });
+        if (problems.values().stream().anyMatch(p -> p[0] > 0)) {
+            problems.forEach((c, p) -> put(metric + " errors", c, p[0], false));
+        }
+        if (problems.values().stream().anyMatch(p -> p[1] > 0)) {
+            problems.forEach((c, p) -> put(metric + " failed rounds", c, p[1], false));
+        }
     }
 
     /** p50 / p99 / p99.9 in milliseconds over all rounds' samples merged. */
@@ -61,15 +76,16 @@ final class Report {
         }
         sb.append('\n');
         rows.forEach((metric, row) -> {
+            boolean count = metric.endsWith("errors") || metric.endsWith("failed rounds");
             sb.append("| ").append(metric).append(" |");
             for (String l : labels) {
-                sb.append(' ').append(format(row.values().getOrDefault(l, Double.NaN))).append(" |");
+                sb.append(' ').append(format(row.values().getOrDefault(l, Double.NaN), count)).append(" |");
             }
             if (ratio) {
                 double a = row.values().getOrDefault(labels.get(0), Double.NaN);
                 double b = row.values().getOrDefault(labels.get(1), Double.NaN);
                 double q = b / a;
-                String better = Double.isNaN(q) || Double.isInfinite(q) || metric.endsWith("errors") ? ""
+                String better = Double.isNaN(q) || Double.isInfinite(q) || count ? ""
                     : (row.higherIsBetter() ? q >= 1.0 : q <= 1.0) ? "yes" : "no";
                 sb.append(' ').append(Double.isNaN(q) || Double.isInfinite(q) ? "n/a" : String.format("%.2f", q))
                     .append(" | ").append(better).append(" |");
@@ -79,11 +95,11 @@ final class Report {
         return sb.toString();
     }
 
-    private static String format(double v) {
+    private static String format(double v, boolean count) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        if (Math.abs(v) >= 100) {
+        if (Math.abs(v) >= 100 || count) {
             return String.format("%,.0f", v);
         }
         return String.format("%.2f", v);
