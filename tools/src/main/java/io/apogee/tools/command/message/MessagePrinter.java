@@ -18,11 +18,10 @@ public final class MessagePrinter {
     }
 
     public static String offsetMsgIdOf(MessageExt m) {
-        String offsetId = m.getProperty("OFFSET_MSG_ID");
-        if (offsetId == null) {
-            offsetId = m.getMsgId();
+        if (m.getStoreHost() != null) {
+            return io.apogee.common.message.MessageDecoder.createMessageId(m.getStoreHost(), m.getCommitLogOffset());
         }
-        return offsetId;
+        return m.getMsgId();
     }
 
     public static String uniqIdOf(MessageExt m) {
