@@ -85,6 +85,26 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void osScriptOnlyReportsWithoutApplyAndDledgerPlaceholderFails() throws Exception {
+        Path home = unpack();
+        Process os = new ProcessBuilder("bin/os.sh").directory(home.toFile()).redirectErrorStream(true).start();
+        String report = new String(os.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(os.waitFor()).as(report).isZero();
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            assertThat(report).contains("vm.max_map_count").contains("vm.swappiness").contains("nofile")
+                .contains("Nothing was changed");
+        }
+        Process bad = new ProcessBuilder("bin/os.sh", "--bogus").directory(home.toFile()).redirectErrorStream(true).start();
+        bad.getInputStream().readAllBytes();
+        assertThat(bad.waitFor()).isEqualTo(2);
+
+        Process dledger = new ProcessBuilder("bin/dledger/fast-try.sh").directory(home.toFile()).redirectErrorStream(true).start();
+        String said = new String(dledger.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(dledger.waitFor()).isEqualTo(1);
+        assertThat(said).contains("DLedger is not available");
+    }
+
+    @Test
     void tutorialRunsFromUnpackedArchive() throws Exception {
         Path home = unpack();
         for (String script : List.of("mqnamesrv", "mqbroker", "mqshutdown", "mqadmin", "tools.sh", "runserver.sh", "runbroker.sh", "os.sh",
