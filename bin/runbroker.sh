@@ -58,8 +58,14 @@ USER_JAVA_OPT="${JAVA_OPT}"
 GC_LOG_DIR="${HOME}/logs/rocketmqlogs"
 mkdir -p "${GC_LOG_DIR}" 2>/dev/null
 
+# A heap given in JAVA_OPT replaces the computed one entirely (so -Xmx512m alone never clashes with -Xms).
+case "${USER_JAVA_OPT}" in
+  *-Xmx*|*-Xms*) HEAP_OPT="" ;;
+  *) HEAP_OPT="-Xms${HEAP_MB}m -Xmx${HEAP_MB}m" ;;
+esac
+
 JAVA_OPT=""
-JAVA_OPT="${JAVA_OPT} -server -Xms${HEAP_MB}m -Xmx${HEAP_MB}m"
+JAVA_OPT="${JAVA_OPT} -server ${HEAP_OPT}"
 JAVA_OPT="${JAVA_OPT} -XX:+UseG1GC -XX:G1HeapRegionSize=16m -XX:G1ReservePercent=25 -XX:InitiatingHeapOccupancyPercent=30 -XX:SoftRefLRUPolicyMSPerMB=0"
 JAVA_OPT="${JAVA_OPT} -Xlog:gc*:file=${GC_LOG_DIR}/rmq_broker_gc_%p_%t.log:time,tags:filecount=5,filesize=30M"
 JAVA_OPT="${JAVA_OPT} -XX:-OmitStackTraceInFastThrow -XX:MaxDirectMemorySize=15g -XX:-UseLargePages -XX:+PerfDisableSharedMem"

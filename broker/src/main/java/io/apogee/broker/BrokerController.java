@@ -79,6 +79,8 @@ public class BrokerController {
     private final BrokerStats brokerStats = new BrokerStats();
     private final ScheduledExecutorService scheduledExecutor =
         Executors.newScheduledThreadPool(2, new ThreadFactoryImpl("BrokerControllerScheduledThread"));
+    private final ScheduledExecutorService fastFailureExecutor =
+        Executors.newSingleThreadScheduledExecutor(new ThreadFactoryImpl("BrokerFastFailureScheduledThread"));
     private final ConcurrentMap<String, ExecutorService> executors = new ConcurrentHashMap<>();
 
     private MessageStore messageStore;
@@ -147,6 +149,13 @@ public class BrokerController {
         ThreadPoolExecutor send = SendQueueClock.newTimedPool(brokerConfig.getSendMessageThreadPoolNums(),
             brokerConfig.getSendThreadPoolQueueCapacity(), "SendMessageThread_");
         executors.put("SendMessageThread_", send);
+        fastFailureExecutor.scheduleAtFixedRate(() -> {
+            try {
+                SendQueueClock.cleanExpired(send, brokerConfig);
+            } catch (Throwable e) {
+                log.warn("send queue sweep failed", e);
+            }
+        }, 1000, 10, TimeUnit.MILLISECONDS);
         SendMessageProcessor sendProcessor = new SendMessageProcessor(this);
         for (int code : new int[] {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE,
             RequestCode.CONSUMER_SEND_MSG_BACK}) {
@@ -255,6 +264,7 @@ public class BrokerController {
         }
         shutdown = true;
         scheduledExecutor.shutdownNow();
+        fastFailureExecutor.shutdownNow();
         if (remotingServer != null) {
             remotingServer.shutdown();
         }

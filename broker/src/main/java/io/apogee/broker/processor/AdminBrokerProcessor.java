@@ -331,7 +331,7 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
         t.put("EndTransactionThreadPoolQueueCapacity", String.valueOf(bc.getBrokerConfig().getEndTransactionPoolQueueCapacity()));
         t.put("dispatchBehindBytes", String.valueOf(store().dispatchBehindBytes()));
         t.put("pageCacheLockTimeMills", String.valueOf(store().lockTimeMills()));
-        t.put("sendThreadPoolQueueHeadWaitTimeMills", "0");
+        t.put("sendThreadPoolQueueHeadWaitTimeMills", Long.toString(io.apogee.broker.SendQueueClock.headWaitTimeMills()));
         t.put("pullThreadPoolQueueHeadWaitTimeMills", "0");
         t.put("queryThreadPoolQueueHeadWaitTimeMills", "0");
         t.put("earliestMessageTimeStamp", String.valueOf(store().getEarliestMessageTime()));

@@ -58,7 +58,7 @@ public class SendMessageProcessor implements NettyRequestProcessor {
 
     @Override
     public RemotingCommand processRequest(ChannelHandlerContext ctx, RemotingCommand request) throws Exception {
-        RemotingCommand busy = SendQueueClock.checkWaitTime(brokerController);
+        RemotingCommand busy = SendQueueClock.checkWaitTime(brokerController.getBrokerConfig());
         if (busy != null) {
             return busy;
         }

@@ -55,6 +55,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class BrokerOfficialClientIT {
     private static Path dir;
     private static ChildJvm namesrv;
+    private static ChildJvm officialNamesrv;
+    private static String officialNsAddr;
     private static ChildJvm broker;
     private static String nsAddr;
     private static int brokerPort;
@@ -68,12 +70,16 @@ class BrokerOfficialClientIT {
         System.setProperty("rocketmq.client.logRoot", dir.resolve("clientlogs").toString());
         int nsPort = ChildJvm.freePort();
         nsAddr = "127.0.0.1:" + nsPort;
-        namesrv = Daemons.startOfficialNamesrv(dir.resolve("ns"), nsPort);
+        namesrv = Daemons.startApogeeNamesrv(dir.resolve("ns"), nsPort);
+        // the broker also registers with an official 4.9.7 name server (one scenario goes through it)
+        int officialNsPort = ChildJvm.freePort();
+        officialNsAddr = "127.0.0.1:" + officialNsPort;
+        officialNamesrv = Daemons.startOfficialNamesrv(dir.resolve("official-ns"), officialNsPort);
         brokerPort = ChildJvm.freeBrokerPort();
-        brokerConf = Daemons.brokerConf(dir.resolve("broker"), "broker-a", brokerPort, nsAddr,
+        brokerConf = Daemons.brokerConf(dir.resolve("broker"), "broker-a", brokerPort, nsAddr + ";" + officialNsAddr,
             Map.of("maxMessageSize", Integer.toString(512 * 1024), "messageDelayLevel", "1s 5s 10s 30s 1m"));
         broker = Daemons.startBrokerScript(dir.resolve("broker"), brokerConf,
-            "The broker[broker-a, 127.0.0.1:" + brokerPort + "] boot success. serializeType=JSON and name server is " + nsAddr);
+            "The broker[broker-a, 127.0.0.1:" + brokerPort + "] boot success. serializeType=JSON and name server is " + nsAddr + ";" + officialNsAddr);
         producer = new DefaultMQProducer("please_rename_unique_group_name");
         producer.setNamesrvAddr(nsAddr);
         producer.setInstanceName("it-producer");
@@ -97,6 +103,9 @@ class BrokerOfficialClientIT {
         }
         if (namesrv != null) {
             namesrv.close();
+        }
+        if (officialNamesrv != null) {
+            officialNamesrv.close();
         }
     }
 
@@ -218,7 +227,8 @@ class BrokerOfficialClientIT {
         SendResult r = producer.send(new Message(topic, "T", "p0".getBytes(StandardCharsets.UTF_8)));
         MessageQueue mq = r.getMessageQueue();
         DefaultMQPullConsumer pull = new DefaultMQPullConsumer("PullGroup");
-        pull.setNamesrvAddr(nsAddr);
+        // routes through the official name server: the broker registered the auto-created topic with both
+        pull.setNamesrvAddr(officialNsAddr);
         pull.setInstanceName("pull-" + System.nanoTime());
         pull.start();
         cleanup.add(pull::shutdown);

@@ -81,6 +81,37 @@ public final class Daemons {
         return ns;
     }
 
+    /**
+     * Starts the Apogee name server the way a user does: {@code sh bin/mqnamesrv -c file} from the built tree,
+     * bound to 127.0.0.1:port, with its kvConfig.json and user.home under {@code dir}.
+     */
+    public static ChildJvm startApogeeNamesrv(Path dir, int port) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path conf = writeProperties(dir.resolve("namesrv.properties"), Map.of("listenPort", Integer.toString(port),
+            "bindAddress", "127.0.0.1", "kvConfigPath", dir.resolve("namesrv/kvConfig.json").toString()));
+        Map<String, String> env = Map.of("JAVA_OPT", "-Duser.home=" + dir + " -Xms64m -Xmx128m"
+            + " -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true");
+        ChildJvm ns = ChildJvm.script("mqnamesrv", List.of("sh", repoRoot().resolve("bin/mqnamesrv").toString(), "-c",
+            conf.toString()), env, dir, dir.resolve("apogee-namesrv.out"));
+        ns.awaitOutput("The Name Server boot success. serializeType=JSON", Duration.ofSeconds(60));
+        return ns;
+    }
+
+    /** Starts an official 4.9.7 master broker (the reference the admin ITs compare Apogee's answers with). */
+    public static ChildJvm startOfficialBroker(Path dir, String brokerName, int port, String namesrvAddr,
+                                               Map<String, String> extra) throws IOException, InterruptedException {
+        Path home = officialHome(dir);
+        Map<String, String> props = new TreeMap<>(Map.of("haListenPort", Integer.toString(port + 1),
+            "flushDiskType", "ASYNC_FLUSH", "autoCreateTopicEnable", "true"));
+        props.putAll(extra);
+        Path conf = brokerConf(dir, brokerName, port, namesrvAddr, props);
+        ChildJvm broker = ChildJvm.builder("org.apache.rocketmq.broker.BrokerStartup")
+            .classpath(officialClasspath()).officialJdk17Opens().rocketmqHome(home).userHome(dir)
+            .args("-c", conf.toString()).start(dir.resolve("official-broker.out"));
+        broker.awaitOutput("boot success", Duration.ofSeconds(90));
+        return broker;
+    }
+
     /** broker.conf for a small test broker on 127.0.0.1:port storing under dir/store. */
     public static Path brokerConf(Path dir, String brokerName, int port, String namesrvAddr, Map<String, String> extra)
         throws IOException {
