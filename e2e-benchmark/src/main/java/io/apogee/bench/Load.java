@@ -222,52 +222,58 @@ final class Load implements AutoCloseable {
         return new Result(n / seconds, histogram(), finished ? 0 : target - n);
     }
 
+    /** The end-to-end consumer: one per cluster for all rounds, so no round starts with an earlier round's backlog. */
+    private DefaultMQPushConsumer e2eConsumer;
+    private final AtomicLong e2eReceived = new AtomicLong();
+    private volatile long e2eGate = Long.MAX_VALUE;
+    private final Histogram e2eHistogram = histogram();
+
     /**
-     * Store-to-consume latency at a fixed send rate: each body carries its send time ({@code System.nanoTime}, same
-     * JVM), a push consumer records arrival minus send time. Errors are sends that failed or never arrived.
+     * Store-to-consume latency at a fixed send rate: each body carries its scheduled send time ({@code System.nanoTime},
+     * same JVM), the push consumer records arrival minus that time for messages of this round. Errors are sends that
+     * failed or never arrived.
      */
     Result endToEnd(String topic, int ratePerSecond, long millis) throws Exception {
-        Histogram h = histogram();
-        AtomicLong received = new AtomicLong();
         AtomicLong sendErrors = new AtomicLong();
-        DefaultMQPushConsumer c = new DefaultMQPushConsumer("bench_e2e_" + INSTANCE.incrementAndGet());
-        configure(c);
-        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET);
-        c.subscribe(topic, "*");
-        long measureFrom = Long.MAX_VALUE;
-        long[] gate = {measureFrom};
-        c.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
-            long now = System.nanoTime();
-            for (MessageExt m : msgs) {
-                long sent = ByteBuffer.wrap(m.getBody()).getLong();
-                if (sent >= gate[0]) {
-                    synchronized (h) {
-                        h.recordValue(Math.max(1, (now - sent) / 1000));
+        if (e2eConsumer == null) {
+            DefaultMQPushConsumer c = new DefaultMQPushConsumer("bench_e2e");
+            configure(c);
+            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET);
+            c.subscribe(topic, "*");
+            c.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
+                long now = System.nanoTime();
+                for (MessageExt m : msgs) {
+                    long sent = ByteBuffer.wrap(m.getBody()).getLong();
+                    if (sent >= e2eGate) {
+                        synchronized (e2eHistogram) {
+                            e2eHistogram.recordValue(Math.max(1, (now - sent) / 1000));
+                        }
+                        e2eReceived.incrementAndGet();
                     }
-                    received.incrementAndGet();
                 }
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumers.add(c);
+            c.start();
+            e2eConsumer = c;
+            // Warm-up: send until the consumer sees messages, i.e. its queues are assigned and long polls are parked.
+            long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            e2eGate = 0;
+            while (e2eReceived.get() < 50 && System.nanoTime() < warmDeadline) {
+                send(topic, System.nanoTime(), sendErrors);
+                Thread.sleep(20);
             }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumers.add(c);
-        c.start();
-        // Warm-up: send until the consumer sees messages, i.e. its queues are assigned and long polls are parked.
-        AtomicLong warm = new AtomicLong();
-        long warmDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        gate[0] = 0;
-        while (received.get() < 50 && System.nanoTime() < warmDeadline) {
-            send(topic, System.nanoTime(), sendErrors);
-            warm.incrementAndGet();
-            Thread.sleep(20);
+            Thread.sleep(1000);
         }
-        Thread.sleep(1000);
+        e2eGate = Long.MAX_VALUE;
+        Thread.sleep(200);
+        synchronized (e2eHistogram) {
+            e2eHistogram.reset();
+        }
+        e2eReceived.set(0);
         sendErrors.set(0);
-        received.set(0);
-        synchronized (h) {
-            h.reset();
-        }
         long start = System.nanoTime();
-        gate[0] = start;
+        e2eGate = start;
         long intervalNanos = 1_000_000_000L / ratePerSecond;
         long next = start;
         long end = start + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -283,16 +289,15 @@ final class Load implements AutoCloseable {
             next += intervalNanos;
         }
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (received.get() + sendErrors.get() < sent && System.nanoTime() < waitUntil) {
+        while (e2eReceived.get() + sendErrors.get() < sent && System.nanoTime() < waitUntil) {
             Thread.sleep(50);
         }
-        c.shutdown();
-        consumers.remove(c);
+        e2eGate = Long.MAX_VALUE;
         Histogram copy;
-        synchronized (h) {
-            copy = h.copy();
+        synchronized (e2eHistogram) {
+            copy = e2eHistogram.copy();
         }
-        return new Result(received.get() / (millis / 1000.0), copy, sent - received.get());
+        return new Result(e2eReceived.get() / (millis / 1000.0), copy, sent - e2eReceived.get());
     }
 
     private void send(String topic, long stamp, AtomicLong errors) {
