@@ -100,6 +100,7 @@ public class DefaultMQPushConsumer extends ClientConfig {
     }
 
     public void subscribe(String topic, MessageSelector messageSelector) throws MQClientException {
+        subscription.remove(topic); // the selector replaces an earlier tag expression (start() copies this map)
         defaultMQPushConsumerImpl.subscribe(topic, messageSelector);
     }
 

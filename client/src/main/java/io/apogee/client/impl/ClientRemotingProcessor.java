@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.apogee.client.impl.consumer.DefaultMQPushConsumerImpl;
+import io.apogee.client.impl.consumer.MQConsumerInner;
 import io.apogee.client.impl.factory.MQClientInstance;
 import io.apogee.client.impl.producer.MQProducerInner;
 import io.apogee.common.message.MessageConst;
@@ -11,6 +13,8 @@ import io.apogee.common.message.MessageDecoder;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.protocol.RequestCode;
 import io.apogee.common.protocol.ResponseCode;
+import io.apogee.common.protocol.body.ConsumeMessageDirectlyResult;
+import io.apogee.common.protocol.body.ConsumerRunningInfo;
 import io.apogee.common.protocol.body.GetConsumerStatusBody;
 import io.apogee.common.protocol.body.MessageQueue;
 import io.apogee.common.protocol.body.ResetOffsetBody;
@@ -46,9 +50,9 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
             case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT:
                 return getConsumeStatus(ext);
             case RequestCode.GET_CONSUMER_RUNNING_INFO:
+                return getConsumerRunningInfo(ext);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY:
-                return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
-                    "The Consumer Group <" + ext.get("consumerGroup") + "> not exist in this consumer");
+                return consumeMessageDirectly(request, ext);
             default:
                 return null;
         }
@@ -97,6 +101,43 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
         body.setMessageQueueTable(new HashMap<>(mqClientFactory.getConsumerStatus(ext.get("topic"), ext.get("group"))));
         RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
         response.setBody(body.encode());
+        return response;
+    }
+
+    private RemotingCommand getConsumerRunningInfo(Map<String, String> ext) {
+        MQConsumerInner consumer = mqClientFactory.selectConsumer(ext.get("consumerGroup"));
+        if (consumer == null) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                "The Consumer Group <" + ext.get("consumerGroup") + "> not exist in this consumer");
+        }
+        ConsumerRunningInfo info = consumer.consumerRunningInfo();
+        info.getProperties().put(ConsumerRunningInfo.PROP_CLIENT_VERSION, "V4_9_7");
+        if (Boolean.parseBoolean(ext.get("jstackEnable"))) {
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                sb.append(e.getKey()).append('\n');
+                for (StackTraceElement el : e.getValue()) {
+                    sb.append("\tat ").append(el).append('\n');
+                }
+                sb.append('\n');
+            }
+            info.setJstack(sb.toString());
+        }
+        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        response.setBody(info.encode());
+        return response;
+    }
+
+    private RemotingCommand consumeMessageDirectly(RemotingCommand request, Map<String, String> ext) {
+        MQConsumerInner consumer = mqClientFactory.selectConsumer(ext.get("consumerGroup"));
+        MessageExt msg = request.getBody() == null ? null : MessageDecoder.decode(ByteBuffer.wrap(request.getBody()));
+        if (!(consumer instanceof DefaultMQPushConsumerImpl push) || msg == null) {
+            return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
+                "The Consumer Group <" + ext.get("consumerGroup") + "> not exist in this consumer");
+        }
+        ConsumeMessageDirectlyResult result = push.consumeMessageDirectly(msg, ext.get("brokerName"));
+        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
+        response.setBody(result.encode());
         return response;
     }
 

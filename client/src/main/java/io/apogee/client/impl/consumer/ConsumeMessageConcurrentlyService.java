@@ -2,6 +2,7 @@ package io.apogee.client.impl.consumer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +48,35 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
 
     @Override
     public void start() {
+        long minutes = Math.max(1, consumer.getConsumeTimeout());
+        scheduledExecutorService.scheduleAtFixedRate(this::cleanExpiredMessages, minutes, minutes, TimeUnit.MINUTES);
+    }
+
+    /**
+     * {@code consumeTimeout}: a message whose listener call started more than that many minutes ago and still
+     * holds back its queue's offset goes back to the broker (delay level 3) and is released here, so the offset
+     * can move on; at most 16 per queue per round.
+     */
+    void cleanExpiredMessages() {
+        long timeoutMillis = consumer.getConsumeTimeout() * 60_000L;
+        for (Map.Entry<MessageQueue, ProcessQueue> e : consumerImpl.getRebalanceImpl().getProcessQueueTable().entrySet()) {
+            ProcessQueue pq = e.getValue();
+            for (int i = 0; i < 16 && !pq.isDropped(); i++) {
+                MessageExt msg = pq.expiredHead(timeoutMillis, System.currentTimeMillis());
+                if (msg == null) {
+                    break;
+                }
+                log.warn("message consume timeout ({} min), send it back: {} offset {}", consumer.getConsumeTimeout(),
+                    e.getKey(), msg.getQueueOffset());
+                if (!consumerImpl.sendMessageBack(msg, 3, e.getKey().getBrokerName())) {
+                    break;
+                }
+                long offset = pq.removeMessage(List.of(msg));
+                if (offset >= 0 && !pq.isDropped()) {
+                    consumerImpl.getOffsetStore().updateOffset(e.getKey(), offset, true);
+                }
+            }
+        }
     }
 
     @Override

@@ -28,7 +28,12 @@ import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageAccessor;
 import io.apogee.common.message.MessageConst;
 import io.apogee.common.message.MessageExt;
+import io.apogee.common.protocol.body.CMResult;
+import io.apogee.common.protocol.body.ConsumeMessageDirectlyResult;
+import io.apogee.common.protocol.body.ConsumeStatus;
+import io.apogee.common.protocol.body.ConsumerRunningInfo;
 import io.apogee.common.protocol.body.MessageQueue;
+import io.apogee.common.protocol.body.ProcessQueueInfo;
 import io.apogee.common.protocol.heartbeat.ConsumeFromWhere;
 import io.apogee.common.protocol.heartbeat.ConsumeType;
 import io.apogee.common.protocol.heartbeat.MessageModel;
@@ -532,6 +537,79 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     @Override
     public Map<MessageQueue, Long> consumeStatus(String topic) {
         return offsetStore == null ? Map.of() : offsetStore.cloneOffsetTable(topic);
+    }
+
+    @Override
+    public ConsumerRunningInfo consumerRunningInfo() {
+        ConsumerRunningInfo info = new ConsumerRunningInfo();
+        java.util.Properties props = info.getProperties();
+        DefaultMQPushConsumer c = defaultMQPushConsumer;
+        props.put("consumerGroup", c.getConsumerGroup());
+        props.put("messageModel", c.getMessageModel().name());
+        props.put("consumeFromWhere", c.getConsumeFromWhere().name());
+        props.put("consumeThreadMin", Integer.toString(c.getConsumeThreadMin()));
+        props.put("consumeThreadMax", Integer.toString(c.getConsumeThreadMax()));
+        props.put("pullBatchSize", Integer.toString(c.getPullBatchSize()));
+        props.put("consumeMessageBatchMaxSize", Integer.toString(c.getConsumeMessageBatchMaxSize()));
+        props.put("pullThresholdForQueue", Integer.toString(c.getPullThresholdForQueue()));
+        props.put("maxReconsumeTimes", Integer.toString(c.getMaxReconsumeTimes()));
+        props.put("consumeTimeout", Long.toString(c.getConsumeTimeout()));
+        props.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.valueOf(c.getNamesrvAddr()));
+        props.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(consumeOrderly));
+        props.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(consumeMessageService.getCorePoolSize()));
+        props.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(consumerStartTimestamp));
+        props.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_PASSIVELY.name());
+        info.getSubscriptionSet().addAll(rebalanceImpl.getSubscriptionInner().values());
+        for (Map.Entry<MessageQueue, ProcessQueue> e : rebalanceImpl.getProcessQueueTable().entrySet()) {
+            ProcessQueueInfo pqInfo = new ProcessQueueInfo();
+            pqInfo.setCommitOffset(offsetStore.readOffset(e.getKey(), ReadOffsetType.MEMORY_FIRST_THEN_STORE));
+            e.getValue().fillProcessQueueInfo(pqInfo);
+            info.getMqTable().put(e.getKey(), pqInfo);
+        }
+        for (SubscriptionData sd : rebalanceImpl.getSubscriptionInner().values()) {
+            info.getStatusTable().put(sd.getTopic(), new ConsumeStatus());
+        }
+        return info;
+    }
+
+    /** CONSUME_MESSAGE_DIRECTLY: hands one message (sent by an operator through the broker) to the listener now. */
+    public ConsumeMessageDirectlyResult consumeMessageDirectly(MessageExt msg, String brokerName) {
+        ConsumeMessageDirectlyResult result = new ConsumeMessageDirectlyResult();
+        result.setOrder(consumeOrderly);
+        MessageQueue mq = new MessageQueue(msg.getTopic(), brokerName, msg.getQueueId());
+        resetRetryTopic(List.of(msg));
+        MessageAccessor.setConsumeStartTimeStamp(msg, Long.toString(System.currentTimeMillis()));
+        long begin = System.currentTimeMillis();
+        try {
+            MessageListener listener = defaultMQPushConsumer.getMessageListener();
+            if (listener instanceof MessageListenerOrderly orderly) {
+                io.apogee.client.consumer.listener.ConsumeOrderlyContext ctx =
+                    new io.apogee.client.consumer.listener.ConsumeOrderlyContext(mq);
+                io.apogee.client.consumer.listener.ConsumeOrderlyStatus status = orderly.consumeMessage(List.of(msg), ctx);
+                result.setAutoCommit(ctx.isAutoCommit());
+                if (status == null) {
+                    result.setConsumeResult(CMResult.CR_RETURN_NULL);
+                } else {
+                    switch (status) {
+                        case SUCCESS, COMMIT -> result.setConsumeResult(status == io.apogee.client.consumer.listener.ConsumeOrderlyStatus.SUCCESS
+                            ? CMResult.CR_SUCCESS : CMResult.CR_COMMIT);
+                        case ROLLBACK -> result.setConsumeResult(CMResult.CR_ROLLBACK);
+                        default -> result.setConsumeResult(CMResult.CR_LATER);
+                    }
+                }
+            } else {
+                io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus status = ((MessageListenerConcurrently) listener)
+                    .consumeMessage(List.of(msg), new io.apogee.client.consumer.listener.ConsumeConcurrentlyContext(mq));
+                result.setConsumeResult(status == null ? CMResult.CR_RETURN_NULL
+                    : status == io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS
+                    ? CMResult.CR_SUCCESS : CMResult.CR_LATER);
+            }
+        } catch (Throwable t) {
+            result.setConsumeResult(CMResult.CR_THROW_EXCEPTION);
+            result.setRemark(t.toString());
+        }
+        result.setSpentTimeMills(System.currentTimeMillis() - begin);
+        return result;
     }
 
     // ---------------------------------------------------------------- accessors

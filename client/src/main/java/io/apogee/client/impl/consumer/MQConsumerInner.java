@@ -40,6 +40,14 @@ public interface MQConsumerInner {
         return Map.of();
     }
 
+    /** GET_CONSUMER_RUNNING_INFO: settings, subscriptions and queue caches of this consumer. */
+    default io.apogee.common.protocol.body.ConsumerRunningInfo consumerRunningInfo() {
+        io.apogee.common.protocol.body.ConsumerRunningInfo info = new io.apogee.common.protocol.body.ConsumerRunningInfo();
+        info.getProperties().put(io.apogee.common.protocol.body.ConsumerRunningInfo.PROP_CONSUME_TYPE, consumeType().name());
+        info.getSubscriptionSet().addAll(subscriptions());
+        return info;
+    }
+
     /** Called by the pull service with a queued pull request of this consumer. */
     default void pullMessage(PullRequest pullRequest) {
     }

@@ -114,6 +114,52 @@ public class ProcessQueue {
         return result;
     }
 
+    /**
+     * The lowest held message when its consumption started more than {@code timeoutMillis} before {@code now}
+     * (the concurrent consumer's {@code consumeTimeout}); null when the head is not expired or not started.
+     */
+    public MessageExt expiredHead(long timeoutMillis, long now) {
+        treeMapLock.readLock().lock();
+        try {
+            if (msgTreeMap.isEmpty()) {
+                return null;
+            }
+            MessageExt head = msgTreeMap.firstEntry().getValue();
+            String started = io.apogee.common.message.MessageAccessor.getConsumeStartTimeStamp(head);
+            if (started != null && !started.isEmpty() && now - Long.parseLong(started) > timeoutMillis) {
+                return head;
+            }
+            return null;
+        } finally {
+            treeMapLock.readLock().unlock();
+        }
+    }
+
+    /** This queue's cache and lock state for GET_CONSUMER_RUNNING_INFO. */
+    public void fillProcessQueueInfo(io.apogee.common.protocol.body.ProcessQueueInfo info) {
+        treeMapLock.readLock().lock();
+        try {
+            if (!msgTreeMap.isEmpty()) {
+                info.setCachedMsgMinOffset(msgTreeMap.firstKey());
+                info.setCachedMsgMaxOffset(msgTreeMap.lastKey());
+                info.setCachedMsgCount(msgTreeMap.size());
+                info.setCachedMsgSizeInMiB((int) (msgSize.get() / (1024 * 1024)));
+            }
+            if (!consumingMsgOrderlyTreeMap.isEmpty()) {
+                info.setTransactionMsgMinOffset(consumingMsgOrderlyTreeMap.firstKey());
+                info.setTransactionMsgMaxOffset(consumingMsgOrderlyTreeMap.lastKey());
+                info.setTransactionMsgCount(consumingMsgOrderlyTreeMap.size());
+            }
+        } finally {
+            treeMapLock.readLock().unlock();
+        }
+        info.setLocked(locked);
+        info.setLastLockTimestamp(lastLockTimestamp);
+        info.setDroped(dropped);
+        info.setLastPullTimestamp(lastPullTimestamp);
+        info.setLastConsumeTimestamp(lastConsumeTimestamp);
+    }
+
     // ---------------------------------------------------------------- orderly consumption
 
     public List<MessageExt> takeMessages(int batchSize) {

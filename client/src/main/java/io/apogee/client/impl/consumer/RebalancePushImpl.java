@@ -3,6 +3,7 @@ package io.apogee.client.impl.consumer;
 import java.util.List;
 import java.util.Set;
 
+import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.store.OffsetStore;
 import io.apogee.client.consumer.store.ReadOffsetType;
 import io.apogee.client.exception.MQClientException;
@@ -35,6 +36,22 @@ public class RebalancePushImpl extends RebalanceImpl {
 
     @Override
     public void messageQueueChanged(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mqDivided) {
+        // pullThresholdForTopic / pullThresholdSizeForTopic: split the topic-wide budget over the owned queues
+        DefaultMQPushConsumer c = consumerImpl.getDefaultMQPushConsumer();
+        int queues = mqDivided.size();
+        if (queues == 0 || topic.startsWith(MixAll.RETRY_GROUP_TOPIC_PREFIX)) {
+            return;
+        }
+        if (c.getPullThresholdForTopic() != -1) {
+            int perQueue = Math.max(1, c.getPullThresholdForTopic() / queues);
+            log.info("The pullThresholdForQueue is changed from {} to {}", c.getPullThresholdForQueue(), perQueue);
+            c.setPullThresholdForQueue(perQueue);
+        }
+        if (c.getPullThresholdSizeForTopic() != -1) {
+            int perQueue = Math.max(1, c.getPullThresholdSizeForTopic() / queues);
+            log.info("The pullThresholdSizeForQueue is changed from {} to {}", c.getPullThresholdSizeForQueue(), perQueue);
+            c.setPullThresholdSizeForQueue(perQueue);
+        }
     }
 
     @Override
