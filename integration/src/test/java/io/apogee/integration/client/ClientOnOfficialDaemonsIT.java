@@ -3,7 +3,7 @@ package io.apogee.integration.client;
 /** The Apogee client against the official Apache RocketMQ 4.9.7 name server and broker. */
 class ClientOnOfficialDaemonsIT extends ClientScenarios {
     @Override
-    Cluster.Kind kind() {
+    public Cluster.Kind kind() {
         return Cluster.Kind.OFFICIAL;
     }
 }

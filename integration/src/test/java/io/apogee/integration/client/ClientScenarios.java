@@ -1,6 +1,9 @@
 package io.apogee.integration.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.apogee.integration.client.ScenarioContext.await;
+import static io.apogee.integration.client.ScenarioContext.body;
+import static io.apogee.integration.client.ScenarioContext.group;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,12 +44,20 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-abstract class ClientScenarios {
-    private static final AtomicInteger SEQ = new AtomicInteger();
+abstract class ClientScenarios implements ScenarioContext, MessageScenarios, GroupScenarios, TransactionScenarios,
+    LitePullScenarios, FailureScenarios {
     Cluster cluster;
     Admin admin;
 
-    abstract Cluster.Kind kind();
+    @Override
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public Admin admin() {
+        return admin;
+    }
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -64,27 +75,23 @@ abstract class ClientScenarios {
         }
     }
 
-    String newTopic(int queues) throws Exception {
-        String topic = "T_" + kind() + "_" + SEQ.incrementAndGet() + "_" + System.nanoTime() % 100000;
+    @Override
+    public String newTopic(int queues) throws Exception {
+        String topic = "T_" + kind() + "_" + ScenarioContext.SEQ.incrementAndGet() + "_" + System.nanoTime() % 100000;
         admin.createTopic(cluster.brokerAddr(), topic, queues);
         return topic;
     }
 
-    static String group(String prefix) {
-        return prefix + "_" + SEQ.incrementAndGet() + "_" + System.nanoTime() % 100000;
-    }
 
-    DefaultMQProducer producer() throws Exception {
+    @Override
+    public DefaultMQProducer producer() throws Exception {
         DefaultMQProducer p = new DefaultMQProducer(group("PG"));
         p.setNamesrvAddr(cluster.namesrvAddr());
-        p.setInstanceName("p" + SEQ.incrementAndGet());
+        p.setInstanceName("p" + ScenarioContext.SEQ.incrementAndGet());
         p.start();
         return p;
     }
 
-    static byte[] body(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 
     @Test
     void syncAsyncOnewayAndBatchSends() throws Exception {
@@ -136,10 +143,11 @@ abstract class ClientScenarios {
         }
     }
 
-    DefaultMQPushConsumer pushConsumer(String group, String topic) throws Exception {
+    @Override
+    public DefaultMQPushConsumer pushConsumer(String group, String topic) throws Exception {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(cluster.namesrvAddr());
-        c.setInstanceName("c" + SEQ.incrementAndGet());
+        c.setInstanceName("c" + ScenarioContext.SEQ.incrementAndGet());
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.setConsumeThreadMin(4);
         c.setConsumeThreadMax(4);
@@ -147,9 +155,6 @@ abstract class ClientScenarios {
         return c;
     }
 
-    static void await(CountDownLatch latch, String what) throws InterruptedException {
-        assertThat(latch.await(60, TimeUnit.SECONDS)).as(what + ", remaining " + latch.getCount()).isTrue();
-    }
 
     @Test
     void pushConsumerConcurrentlyReceivesAllWithPropertiesIntact() throws Exception {
@@ -326,7 +331,7 @@ abstract class ClientScenarios {
             }
             DefaultMQPullConsumer c = new DefaultMQPullConsumer(group("CGPULL"));
             c.setNamesrvAddr(cluster.namesrvAddr());
-            c.setInstanceName("pc" + SEQ.incrementAndGet());
+            c.setInstanceName("pc" + ScenarioContext.SEQ.incrementAndGet());
             c.start();
             try {
                 assertThat(c.fetchSubscribeMessageQueues(topic)).contains(mq);

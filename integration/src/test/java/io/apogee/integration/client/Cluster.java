@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * store under a temp dir: either the official Apache RocketMQ 4.9.7 daemons (from {@code target/it-lib}) or
  * Apogee's (from {@code ../namesrv/target} and {@code ../broker/target}, built earlier in the reactor).
  */
-final class Cluster implements AutoCloseable {
-    enum Kind { OFFICIAL, APOGEE }
+public final class Cluster implements AutoCloseable {
+    public enum Kind { OFFICIAL, APOGEE }
 
     private static final String QUIET_LOGBACK = "<configuration>\n"
         + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
@@ -45,15 +45,15 @@ final class Cluster implements AutoCloseable {
         this.brokerPort = ChildJvm.freeBrokerPort();
     }
 
-    String namesrvAddr() {
+    public String namesrvAddr() {
         return "127.0.0.1:" + namesrvPort;
     }
 
-    String brokerAddr() {
+    public String brokerAddr() {
         return "127.0.0.1:" + brokerPort;
     }
 
-    static Cluster start(Kind kind) throws Exception {
+    public static Cluster start(Kind kind) throws Exception {
         Path dir = Files.createTempDirectory("apogee-client-it-" + kind.name().toLowerCase());
         Cluster c = new Cluster(kind, dir);
         try {
