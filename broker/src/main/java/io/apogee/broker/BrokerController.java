@@ -205,9 +205,6 @@ public class BrokerController {
         if (messageStoreConfig.getBrokerRole() != BrokerRole.SLAVE) {
             scheduleMessageService.start();
         }
-        if (brokerConfig.getStartAcceptSendRequestTimeStamp() == 0) {
-            brokerConfig.setStartAcceptSendRequestTimeStamp(System.currentTimeMillis());
-        }
         registerBrokerAll(true, false, true);
         int period = Math.max(10000, Math.min(brokerConfig.getRegisterNameServerPeriod(), 60000));
         scheduledExecutor.scheduleAtFixedRate(() -> {

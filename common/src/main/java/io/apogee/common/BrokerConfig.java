@@ -94,6 +94,8 @@ public class BrokerConfig {
     private boolean enableSlaveActingMaster = false;
     private long channelExpiredTimeout = 1000 * 120L;
     private long subscriptionExpiredTimeout = 1000 * 60 * 10L;
+    /** Time-out (ms) of a slave's requests to its master; accepted for configuration compatibility. */
+    private int slaveTimeout = 3000;
 
     public String getRocketmqHome() {
         return rocketmqHome;
@@ -818,5 +820,13 @@ public class BrokerConfig {
         } catch (Exception e) {
             return "DEFAULT_BROKER";
         }
+    }
+
+    public int getSlaveTimeout() {
+        return slaveTimeout;
+    }
+
+    public void setSlaveTimeout(int slaveTimeout) {
+        this.slaveTimeout = slaveTimeout;
     }
 }

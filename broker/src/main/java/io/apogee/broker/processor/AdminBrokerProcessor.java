@@ -79,6 +79,7 @@ import io.apogee.remoting.exception.RemotingTimeoutException;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.ConsumeQueue;
+import io.apogee.store.DefaultMessageStore;
 import io.apogee.store.MessageStore;
 import io.apogee.store.SelectMappedBufferResult;
 import io.apogee.store.config.BrokerRole;
@@ -336,10 +337,21 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
         t.put("queryThreadPoolQueueHeadWaitTimeMills", "0");
         t.put("earliestMessageTimeStamp", String.valueOf(store().getEarliestMessageTime()));
         t.put("startAcceptSendRequestTimeStamp", String.valueOf(bc.getBrokerConfig().getStartAcceptSendRequestTimeStamp()));
-        t.put("remainTransientStoreBufferNumbs", "0");
-        t.put("remainHowManyDataToCommit", "0");
-        t.put("remainHowManyDataToFlush", "0");
-        t.put("commitLogDirCapacity", "Total : 0, Free : 0.");
+        io.apogee.store.config.MessageStoreConfig storeConfig = bc.getMessageStoreConfig();
+        // without a transient store pool RocketMQ reports Integer.MAX_VALUE buffers and no commit backlog
+        t.put("remainTransientStoreBufferNumbs", String.valueOf(Integer.MAX_VALUE));
+        if (storeConfig.isTransientStorePoolEnable()) {
+            t.put("remainHowManyDataToCommit", humanReadableBytes(0));
+        }
+        t.put("remainHowManyDataToFlush", humanReadableBytes(store() instanceof DefaultMessageStore d
+            ? d.getCommitLog().remainHowManyDataToFlush() : 0L));
+        java.io.File commitLogDir = new java.io.File(storeConfig.getStorePathCommitLog());
+        t.put("commitLogDirCapacity", String.format("Total : %s, Free : %s.", humanReadableBytes(commitLogDir.getTotalSpace()),
+            humanReadableBytes(commitLogDir.getFreeSpace())));
+        String ratio = t.get("commitLogDiskRatio");
+        if (ratio != null) {
+            t.put("commitLogDiskRatio_" + storeConfig.getStorePathCommitLog(), ratio);
+        }
         t.put("putTps", bc.getBrokerStats().putTps());
         t.put("getTransferedTps", bc.getBrokerStats().getTransferedTps());
         for (Map.Entry<Integer, String> e : bc.getScheduleMessageService().runtimeOffsets().entrySet()) {
@@ -348,6 +360,15 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
         KVTable kv = new KVTable();
         kv.setTable(t);
         return body(kv);
+    }
+
+    /** Binary-unit size as RocketMQ's admin output shows it: "512 B", "1.5 KiB", "78.5 GiB". */
+    static String humanReadableBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        int exp = (int) (Math.log(bytes) / Math.log(1024));
+        return String.format("%.1f %siB", bytes / Math.pow(1024, exp), "KMGTPE".charAt(exp - 1));
     }
 
     private void queueInfo(Map<String, String> t, String prefix, String pool, int capacity) {

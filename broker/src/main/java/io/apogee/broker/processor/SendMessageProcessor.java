@@ -173,7 +173,12 @@ public class SendMessageProcessor implements NettyRequestProcessor {
             return response;
         }
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_CLUSTER, brokerController.getBrokerConfig().getBrokerClusterName());
+        // WAIT is not stored (as RocketMQ 4.9 does, saving 10 bytes per message) but still decides the flush wait
+        String wait = msg.getProperties().remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
         msg.setPropertiesString(MessageDecoder.messageProperties2String(msg.getProperties()));
+        if (wait != null) {
+            MessageAccessor.putProperty(msg, MessageConst.PROPERTY_WAIT_STORE_MSG_OK, wait);
+        }
         if (msg.getPropertiesString().length() > Short.MAX_VALUE) {
             return illegal(response, maxSize);
         }

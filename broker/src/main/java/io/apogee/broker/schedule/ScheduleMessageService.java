@@ -163,8 +163,11 @@ public class ScheduleMessageService extends ConfigManager {
     public Map<Integer, String> runtimeOffsets() {
         Map<Integer, String> out = new java.util.TreeMap<>();
         for (int level = 1; level <= delayLevels.maxLevel(); level++) {
+            Long delivered = offsetTable.get(level);
             long max = brokerController.getMessageStore().getMaxOffsetInQueue(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, level - 1);
-            out.put(level, offsetTable.getOrDefault(level, 0L) + "," + max);
+            if (delivered != null || max > 0) { // only levels that have seen messages, as RocketMQ lists them
+                out.put(level, (delivered == null ? 0L : delivered) + "," + max);
+            }
         }
         return out;
     }
