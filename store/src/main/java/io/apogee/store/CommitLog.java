@@ -42,6 +42,8 @@ public class CommitLog {
     private final ThreadLocal<MessageEncoder> encoders;
     private volatile long beginTimeInLock = 0;
     private volatile long confirmOffset = -1L;
+    /** Set under the put lock once files are closing: an append must never touch an unmapped file. */
+    private volatile boolean closed = false;
 
     public CommitLog(MessageStoreConfig config, AllocateMappedFileService allocateService, StoreCheckpoint checkpoint,
                      StoreStatsService stats, RunningFlags runningFlags, DelayLevels delayLevels) {
@@ -83,6 +85,12 @@ public class CommitLog {
     }
 
     public void closeFiles() {
+        putMessageLock.lock();
+        try {
+            closed = true;
+        } finally {
+            putMessageLock.unlock();
+        }
         mappedFileQueue.shutdown(1000 * 3);
     }
 
@@ -130,6 +138,9 @@ public class CommitLog {
             || tranType == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
         putMessageLock.lock();
         try {
+            if (closed) {
+                return encoder.fail(new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE, null));
+            }
             long beginLockTimestamp = System.currentTimeMillis();
             beginTimeInLock = beginLockTimestamp;
             msg.setStoreTimestamp(beginLockTimestamp);
@@ -192,6 +203,9 @@ public class CommitLog {
         AppendMessageStatus appended;
         putMessageLock.lock();
         try {
+            if (closed) {
+                return new PutMessageResult(PutMessageStatus.SERVICE_NOT_AVAILABLE, null);
+            }
             long beginLockTimestamp = System.currentTimeMillis();
             beginTimeInLock = beginLockTimestamp;
             batch.setStoreTimestamp(beginLockTimestamp);
@@ -352,6 +366,9 @@ public class CommitLog {
     public boolean appendData(long startOffset, byte[] data, int dataStart, int dataLength) {
         putMessageLock.lock();
         try {
+            if (closed) {
+                return false;
+            }
             MappedFile mappedFile = mappedFileQueue.getLastMappedFile(startOffset);
             if (mappedFile == null) {
                 log.error("appendData getLastMappedFile error {}", startOffset);

@@ -292,6 +292,10 @@ public class ConsumeQueue {
                     return;
                 }
             }
+            // Every unit points at deleted CommitLog data: the queue is empty from here on.
+            if (mappedFile == mappedFileQueue.getLastMappedFile()) {
+                minLogicOffset = mappedFile.getFileFromOffset() + result.getSize();
+            }
         } finally {
             result.release();
         }

@@ -43,7 +43,17 @@ public class MappedFileQueue {
             return true;
         }
         Arrays.sort(files);
-        for (File file : files) {
+        for (int i = 0; i < files.length; i++) {
+            File file = files[i];
+            if (i == files.length - 1 && file.length() < mappedFileSize) {
+                // A crash while the newest file was being created: it was never mapped, so never written.
+                log.warn("{} is shorter ({}) than {}: a file whose creation was interrupted, deleting it", file,
+                    file.length(), mappedFileSize);
+                if (!file.delete()) {
+                    return false;
+                }
+                continue;
+            }
             if (file.length() != mappedFileSize) {
                 log.warn("{}\t{} length not matched message store config value, please check it manually",
                     file, file.length());

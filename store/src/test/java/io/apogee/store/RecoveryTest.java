@@ -138,6 +138,22 @@ class RecoveryTest {
     }
 
     @Test
+    void aFileWhoseCreationWasInterruptedIsDiscarded() throws Exception {
+        store = StoreTestSupport.open(config());
+        put("I", 20, 0);
+        long maxPhy = store.getMaxPhyOffset();
+        store.shutdown();
+        // killed between creating the next file and setting its length
+        Files.createFile(root.resolve("commitlog").resolve(UtilAll.offset2FileName(StoreTestSupport.COMMIT_LOG_FILE_SIZE)));
+        Files.createFile(root.resolve("abort"));
+
+        store = StoreTestSupport.open(config());
+
+        assertThat(store.getMaxPhyOffset()).isEqualTo(maxPhy);
+        assertQueueIntact("I", 20);
+    }
+
+    @Test
     void checkpointRecordsFlushTimestamps() throws Exception {
         store = StoreTestSupport.open(config());
         put("K", 10, 0);

@@ -67,7 +67,10 @@ public class StoreBenchmark {
 
         @Setup(Level.Trial)
         public void open() throws Exception {
-            dir = Files.createTempDirectory("store-bench");
+            // -Dbench.dir=/dev/shm measures the stores without the disk (see docs/benchmarks-store.md)
+            String base = System.getProperty("bench.dir");
+            dir = base == null ? Files.createTempDirectory("store-bench")
+                : Files.createTempDirectory(Path.of(base), "store-bench");
             if (impl.equals("apogee")) {
                 MessageStoreConfig c = new MessageStoreConfig();
                 c.setStorePathRootDir(dir.toString());
