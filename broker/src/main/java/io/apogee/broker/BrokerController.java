@@ -185,7 +185,7 @@ public class BrokerController {
 
         ExecutorService consumerManage = pool("ConsumerManageThread_", brokerConfig.getConsumerManageThreadPoolNums(),
             brokerConfig.getConsumerManagerThreadPoolQueueCapacity());
-        ConsumerManageProcessor consumerProcessor = new ConsumerManageProcessor(this);
+        ConsumerManageProcessor consumerProcessor = new ConsumerManageProcessor(consumerManager, consumerOffsetManager, messageStore);
         remotingServer.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumerProcessor, consumerManage);
         remotingServer.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumerProcessor, consumerManage);
         remotingServer.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumerProcessor, consumerManage);

@@ -1,10 +1,15 @@
 package io.apogee.broker.client;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.apogee.common.protocol.body.ProducerInfo;
+import io.apogee.common.protocol.body.ProducerTableInfo;
 import io.apogee.remoting.common.RemotingHelper;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
@@ -78,5 +83,21 @@ public class ProducerManager {
             }
         }
         return null;
+    }
+
+    /** Every group with its connections (GET_ALL_PRODUCER_INFO). */
+    public ProducerTableInfo getProducerTable() {
+        Map<String, List<ProducerInfo>> data = new HashMap<>();
+        for (Map.Entry<String, ConcurrentMap<Channel, ClientChannelInfo>> e : groupChannelTable.entrySet()) {
+            List<ProducerInfo> infos = new ArrayList<>();
+            for (ClientChannelInfo c : e.getValue().values()) {
+                infos.add(new ProducerInfo(c.getClientId(), RemotingHelper.parseChannelRemoteAddr(c.getChannel()),
+                    c.getLanguage() == null ? null : c.getLanguage().name(), c.getVersion(), c.getLastUpdateTimestamp()));
+            }
+            if (!infos.isEmpty()) {
+                data.put(e.getKey(), infos);
+            }
+        }
+        return new ProducerTableInfo(data);
     }
 }

@@ -55,6 +55,33 @@ public class ConsumerOffsetManager extends ConfigManager {
         return map == null ? new HashMap<>() : new HashMap<>(map);
     }
 
+    /**
+     * Per queue of {@code topic}, the smallest offset committed by any group except those in {@code filterGroups}
+     * (comma-separated), counting only offsets still at or above the queue's minimum offset in the store.
+     */
+    public Map<Integer, Long> queryMinOffsetInAllGroup(String topic, String filterGroups,
+                                                       java.util.function.IntToLongFunction minOffsetInQueue) {
+        Set<String> skip = new HashSet<>();
+        if (filterGroups != null && !filterGroups.isBlank()) {
+            for (String g : filterGroups.split(",")) {
+                skip.add(g.trim());
+            }
+        }
+        Map<Integer, Long> min = new HashMap<>();
+        for (Map.Entry<String, ConcurrentMap<Integer, Long>> e : getOffsetTable().entrySet()) {
+            int at = e.getKey().indexOf(TOPIC_GROUP_SEPARATOR);
+            if (at < 0 || !e.getKey().substring(0, at).equals(topic) || skip.contains(e.getKey().substring(at + 1))) {
+                continue;
+            }
+            for (Map.Entry<Integer, Long> q : e.getValue().entrySet()) {
+                if (q.getValue() >= minOffsetInQueue.applyAsLong(q.getKey())) {
+                    min.merge(q.getKey(), q.getValue(), Math::min);
+                }
+            }
+        }
+        return min;
+    }
+
     public Set<String> whichTopicByConsumer(String group) {
         Set<String> topics = new HashSet<>();
         for (String key : getOffsetTable().keySet()) {

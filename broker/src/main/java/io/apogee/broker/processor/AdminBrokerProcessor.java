@@ -79,6 +79,8 @@ import io.apogee.remoting.exception.RemotingTimeoutException;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.ConsumeQueue;
+import io.apogee.common.protocol.body.QueryCorrectionOffsetBody;
+import io.apogee.common.protocol.header.QueryCorrectionOffsetHeader;
 import io.apogee.store.DefaultMessageStore;
 import io.apogee.store.MessageStore;
 import io.apogee.store.SelectMappedBufferResult;
@@ -155,6 +157,8 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
             case RequestCode.VIEW_BROKER_STATS_DATA: return viewBrokerStatsData(request);
             case RequestCode.GET_BROKER_CONSUME_STATS: return fetchAllConsumeStatsInBroker(request);
             case RequestCode.QUERY_CONSUME_QUEUE: return queryConsumeQueue(request);
+            case RequestCode.QUERY_CORRECTION_OFFSET: return queryCorrectionOffset(request);
+            case RequestCode.GET_ALL_PRODUCER_INFO: return body(bc.getProducerManager().getProducerTable());
             default:
                 log.warn("request type {} not supported", request.getCode());
                 return RemotingCommand.createResponseCommand(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
@@ -286,6 +290,26 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
         RemotingCommand r = RemotingCommand.createResponseCommand(SearchOffsetResponseHeader.class);
         ((SearchOffsetResponseHeader) r.readCustomHeader()).setOffset(store().getOffsetInQueueByTime(h.getTopic(), h.getQueueId(), h.getTimestamp()));
         return success(r);
+    }
+
+    /**
+     * QUERY_CORRECTION_OFFSET: per queue, the smallest offset the other groups (all but {@code filterGroups})
+     * committed; Long.MAX_VALUE where {@code compareGroup} itself is still behind that offset.
+     */
+    private RemotingCommand queryCorrectionOffset(RemotingCommand request) throws RemotingCommandException {
+        QueryCorrectionOffsetHeader h = request.decodeCommandCustomHeader(QueryCorrectionOffsetHeader.class);
+        Map<Integer, Long> correction = bc.getConsumerOffsetManager().queryMinOffsetInAllGroup(h.getTopic(),
+            h.getFilterGroups(), queueId -> store().getMinOffsetInQueue(h.getTopic(), queueId));
+        Map<Integer, Long> compare = bc.getConsumerOffsetManager().queryOffset(h.getCompareGroup(), h.getTopic());
+        for (Map.Entry<Integer, Long> e : compare.entrySet()) {
+            Long min = correction.get(e.getKey());
+            if (min != null && min > e.getValue()) {
+                correction.put(e.getKey(), Long.MAX_VALUE);
+            }
+        }
+        QueryCorrectionOffsetBody b = new QueryCorrectionOffsetBody();
+        b.setCorrectionOffsets(correction);
+        return body(b);
     }
 
     private RemotingCommand getMaxOffset(RemotingCommand request) throws RemotingCommandException {

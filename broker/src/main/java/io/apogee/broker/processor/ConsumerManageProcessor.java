@@ -2,8 +2,9 @@ package io.apogee.broker.processor;
 
 import java.util.List;
 
-import io.apogee.broker.BrokerController;
 import io.apogee.broker.client.ConsumerGroupInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.common.protocol.RequestCode;
 import io.apogee.common.protocol.ResponseCode;
 import io.apogee.common.protocol.body.GetConsumerListByGroupResponseBody;
@@ -14,14 +15,20 @@ import io.apogee.common.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.apogee.remoting.common.RemotingHelper;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
+import io.apogee.store.MessageStore;
 import io.netty.channel.ChannelHandlerContext;
 
 /** GET_CONSUMER_LIST_BY_GROUP, QUERY_CONSUMER_OFFSET and UPDATE_CONSUMER_OFFSET. */
 public class ConsumerManageProcessor implements NettyRequestProcessor {
-    private final BrokerController brokerController;
+    private final ConsumerManager consumerManager;
+    private final ConsumerOffsetManager offsetManager;
+    private final MessageStore messageStore;
 
-    public ConsumerManageProcessor(BrokerController brokerController) {
-        this.brokerController = brokerController;
+    public ConsumerManageProcessor(ConsumerManager consumerManager, ConsumerOffsetManager offsetManager,
+                                   MessageStore messageStore) {
+        this.consumerManager = consumerManager;
+        this.offsetManager = offsetManager;
+        this.messageStore = messageStore;
     }
 
     @Override
@@ -29,7 +36,7 @@ public class ConsumerManageProcessor implements NettyRequestProcessor {
         switch (request.getCode()) {
             case RequestCode.GET_CONSUMER_LIST_BY_GROUP: {
                 GetConsumerListByGroupRequestHeader h = request.decodeCommandCustomHeader(GetConsumerListByGroupRequestHeader.class);
-                ConsumerGroupInfo cgi = brokerController.getConsumerManager().getConsumerGroupInfo(h.getConsumerGroup());
+                ConsumerGroupInfo cgi = consumerManager.getConsumerGroupInfo(h.getConsumerGroup());
                 if (cgi != null) {
                     List<String> ids = cgi.getAllClientId();
                     if (!ids.isEmpty()) {
@@ -44,7 +51,7 @@ public class ConsumerManageProcessor implements NettyRequestProcessor {
             }
             case RequestCode.UPDATE_CONSUMER_OFFSET: {
                 UpdateConsumerOffsetRequestHeader h = request.decodeCommandCustomHeader(UpdateConsumerOffsetRequestHeader.class);
-                brokerController.getConsumerOffsetManager().commitOffset(RemotingHelper.parseChannelRemoteAddr(ctx.channel()),
+                offsetManager.commitOffset(RemotingHelper.parseChannelRemoteAddr(ctx.channel()),
                     h.getConsumerGroup(), h.getTopic(), h.getQueueId(), h.getCommitOffset());
                 return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
             }
@@ -52,15 +59,15 @@ public class ConsumerManageProcessor implements NettyRequestProcessor {
                 QueryConsumerOffsetRequestHeader h = request.decodeCommandCustomHeader(QueryConsumerOffsetRequestHeader.class);
                 RemotingCommand response = RemotingCommand.createResponseCommand(QueryConsumerOffsetResponseHeader.class);
                 QueryConsumerOffsetResponseHeader rh = (QueryConsumerOffsetResponseHeader) response.readCustomHeader();
-                long offset = brokerController.getConsumerOffsetManager().queryOffset(h.getConsumerGroup(), h.getTopic(), h.getQueueId());
+                long offset = offsetManager.queryOffset(h.getConsumerGroup(), h.getTopic(), h.getQueueId());
                 if (offset >= 0) {
                     rh.setOffset(offset);
                     response.setCode(ResponseCode.SUCCESS);
                     response.setRemark(null);
                     return response;
                 }
-                long minOffset = brokerController.getMessageStore().getMinOffsetInQueue(h.getTopic(), h.getQueueId());
-                if (minOffset <= 0 && !brokerController.getMessageStore().checkInDiskByConsumeOffset(h.getTopic(), h.getQueueId(), 0)) {
+                long minOffset = messageStore.getMinOffsetInQueue(h.getTopic(), h.getQueueId());
+                if (minOffset <= 0 && !messageStore.checkInDiskByConsumeOffset(h.getTopic(), h.getQueueId(), 0)) {
                     rh.setOffset(0L);
                     response.setCode(ResponseCode.SUCCESS);
                     response.setRemark(null);
