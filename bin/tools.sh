@@ -50,23 +50,29 @@ module_jar() {
 if ls "${ROCKETMQ_HOME}"/lib/*.jar >/dev/null 2>&1; then
   CLASSPATH="${ROCKETMQ_HOME}/lib/*"
 else
-  # The freshly built module jars come first, so a stale copy under example/target/lib never wins.
-  EXAMPLE_JAR=$(module_jar example)
+  # The freshly built module jars come first (the JVM takes the first copy of a class), so the copies
+  # that tools/target/lib took when tools was last packaged never win over a newer client/common build.
   TOOLS_JAR=$(module_jar tools)
   if [ -z "$TOOLS_JAR" ] || [ ! -d "${ROCKETMQ_HOME}/tools/target/lib" ]; then
     error_exit "Apogee is not built under ${ROCKETMQ_HOME}: run 'mvn -DskipTests install' there first"
   fi
-  CLASSPATH="${TOOLS_JAR}:${ROCKETMQ_HOME}/tools/target/lib/*"
-  if [ -n "$EXAMPLE_JAR" ] && [ -d "${ROCKETMQ_HOME}/example/target/lib" ]; then
-    # example/target/lib only repeats tools/target/lib plus an older copy of the tools jar: leave it out
-    CLASSPATH="${EXAMPLE_JAR}:${CLASSPATH}"
-  fi
+  CLASSPATH="${TOOLS_JAR}"
+  for m in client remoting common; do
+    j=$(module_jar "$m")
+    [ -n "$j" ] && CLASSPATH="${CLASSPATH}:${j}"
+  done
+  CLASSPATH="${CLASSPATH}:${ROCKETMQ_HOME}/tools/target/lib/*"
+  # example/target/lib only repeats tools/target/lib plus an older copy of the tools jar: leave it out
+  EXAMPLE_JAR=$(module_jar example)
+  [ -n "$EXAMPLE_JAR" ] && CLASSPATH="${EXAMPLE_JAR}:${CLASSPATH}"
 fi
 CLASSPATH=".:${ROCKETMQ_HOME}/conf:${CLASSPATH}"
 
 MAIN="$1"
 shift
 case "$MAIN" in
+  # 4.9 ships the delay examples in ...example.schedule; some guides spell it ...example.scheduled
+  org.apache.rocketmq.example.scheduled.*) MAIN="io.apogee.example.schedule.${MAIN#org.apache.rocketmq.example.scheduled.}" ;;
   org.apache.rocketmq.example.*) MAIN="io.apogee.example.${MAIN#org.apache.rocketmq.example.}" ;;
   org.apache.rocketmq.tools.command.MQAdminStartup) MAIN="io.apogee.tools.command.MQAdminStartup" ;;
 esac
