@@ -178,7 +178,8 @@ public class BrokerController {
             brokerConfig.getHeartbeatThreadPoolQueueCapacity());
         ExecutorService clientManage = pool("ClientManageThread_", brokerConfig.getClientManageThreadPoolNums(),
             brokerConfig.getClientManagerThreadPoolQueueCapacity());
-        ClientManageProcessor clientProcessor = new ClientManageProcessor(this);
+        ClientManageProcessor clientProcessor = new ClientManageProcessor(brokerConfig, consumerManager, producerManager,
+            subscriptionGroupManager, topicConfigManager);
         remotingServer.registerProcessor(RequestCode.HEART_BEAT, clientProcessor, heartbeat);
         remotingServer.registerProcessor(RequestCode.UNREGISTER_CLIENT, clientProcessor, clientManage);
         remotingServer.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, clientProcessor, clientManage);

@@ -1,7 +1,11 @@
 package io.apogee.broker.processor;
 
-import io.apogee.broker.BrokerController;
 import io.apogee.broker.client.ClientChannelInfo;
+import io.apogee.broker.client.ConsumerManager;
+import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.subscription.SubscriptionGroupManager;
+import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.common.BrokerConfig;
 import io.apogee.common.MixAll;
 import io.apogee.common.constant.PermName;
 import io.apogee.common.filter.ExpressionType;
@@ -24,10 +28,19 @@ import org.slf4j.LoggerFactory;
 public class ClientManageProcessor implements NettyRequestProcessor {
     private static final Logger log = LoggerFactory.getLogger("RocketmqBroker");
 
-    private final BrokerController brokerController;
+    private final BrokerConfig brokerConfig;
+    private final ConsumerManager consumerManager;
+    private final ProducerManager producerManager;
+    private final SubscriptionGroupManager subscriptionGroupManager;
+    private final TopicConfigManager topicConfigManager;
 
-    public ClientManageProcessor(BrokerController brokerController) {
-        this.brokerController = brokerController;
+    public ClientManageProcessor(BrokerConfig brokerConfig, ConsumerManager consumerManager, ProducerManager producerManager,
+                                 SubscriptionGroupManager subscriptionGroupManager, TopicConfigManager topicConfigManager) {
+        this.brokerConfig = brokerConfig;
+        this.consumerManager = consumerManager;
+        this.producerManager = producerManager;
+        this.subscriptionGroupManager = subscriptionGroupManager;
+        this.topicConfigManager = topicConfigManager;
     }
 
     @Override
@@ -51,25 +64,25 @@ public class ClientManageProcessor implements NettyRequestProcessor {
         }
         ClientChannelInfo info = new ClientChannelInfo(ctx.channel(), data.getClientID(), request.getLanguage(), request.getVersion());
         for (ConsumerData c : data.getConsumerDataSet()) {
-            SubscriptionGroupConfig sgc = brokerController.getSubscriptionGroupManager().findSubscriptionGroupConfig(c.getGroupName());
+            SubscriptionGroupConfig sgc = subscriptionGroupManager.findSubscriptionGroupConfig(c.getGroupName());
             boolean notify = true;
             if (sgc != null) {
                 notify = sgc.isNotifyConsumerIdsChangedEnable();
                 if (sgc.getRetryQueueNums() > 0) {
-                    brokerController.getTopicConfigManager().createTopicInSendMessageBackMethod(
+                    topicConfigManager.createTopicInSendMessageBackMethod(
                         MixAll.getRetryTopic(c.getGroupName()), sgc.getRetryQueueNums(),
                         PermName.PERM_WRITE | PermName.PERM_READ, c.isUnitMode() ? 1 : 0);
                 }
             }
-            boolean changed = brokerController.getConsumerManager().registerConsumer(c.getGroupName(), info,
+            boolean changed = consumerManager.registerConsumer(c.getGroupName(), info,
                 c.getConsumeType(), c.getMessageModel(), c.getConsumeFromWhere(), c.getSubscriptionDataSet(),
-                notify && brokerController.getBrokerConfig().isNotifyConsumerIdsChangedEnable());
+                notify && brokerConfig.isNotifyConsumerIdsChangedEnable());
             if (changed) {
                 log.info("registerConsumer info changed {} {}", c.getGroupName(), data.getClientID());
             }
         }
         for (ProducerData p : data.getProducerDataSet()) {
-            brokerController.getProducerManager().registerProducer(p.getGroupName(), info);
+            producerManager.registerProducer(p.getGroupName(), info);
         }
         RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
         return response;
@@ -79,13 +92,13 @@ public class ClientManageProcessor implements NettyRequestProcessor {
         UnregisterClientRequestHeader h = request.decodeCommandCustomHeader(UnregisterClientRequestHeader.class);
         ClientChannelInfo info = new ClientChannelInfo(ctx.channel(), h.getClientID(), request.getLanguage(), request.getVersion());
         if (h.getProducerGroup() != null) {
-            brokerController.getProducerManager().unregisterProducer(h.getProducerGroup(), info);
+            producerManager.unregisterProducer(h.getProducerGroup(), info);
         }
         if (h.getConsumerGroup() != null) {
-            SubscriptionGroupConfig sgc = brokerController.getSubscriptionGroupManager().findSubscriptionGroupConfig(h.getConsumerGroup());
+            SubscriptionGroupConfig sgc = subscriptionGroupManager.findSubscriptionGroupConfig(h.getConsumerGroup());
             boolean notify = sgc == null || sgc.isNotifyConsumerIdsChangedEnable();
-            brokerController.getConsumerManager().unregisterConsumer(h.getConsumerGroup(), info,
-                notify && brokerController.getBrokerConfig().isNotifyConsumerIdsChangedEnable());
+            consumerManager.unregisterConsumer(h.getConsumerGroup(), info,
+                notify && brokerConfig.isNotifyConsumerIdsChangedEnable());
         }
         return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
     }
@@ -94,7 +107,7 @@ public class ClientManageProcessor implements NettyRequestProcessor {
         CheckClientRequestBody body = RemotingSerializable.decode(request.getBody(), CheckClientRequestBody.class);
         if (body != null && body.getSubscriptionData() != null
             && !ExpressionType.isTagType(body.getSubscriptionData().getExpressionType())) {
-            if (!brokerController.getBrokerConfig().isEnablePropertyFilter()) {
+            if (!brokerConfig.isEnablePropertyFilter()) {
                 return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
                     "The broker does not support consumer to filter message by " + body.getSubscriptionData().getExpressionType());
             }

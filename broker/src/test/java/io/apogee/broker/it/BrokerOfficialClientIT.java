@@ -317,11 +317,12 @@ class BrokerOfficialClientIT {
     void delayLevelTwoArrivesAfterFiveSeconds() throws Exception {
         String topic = "DelayTopic";
         Map<String, Long> arrived = new ConcurrentHashMap<>();
+        // the first send creates the topic, so the consumer finds its route at start (not 30 s later)
+        producer.send(new Message(topic, "warm", "warm".getBytes(StandardCharsets.UTF_8)));
         pushConsumer("DelayGroup", topic, "*", (msgs, ctx) -> {
             msgs.forEach(m -> arrived.put(new String(m.getBody(), StandardCharsets.UTF_8), System.currentTimeMillis()));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
-        producer.send(new Message(topic, "warm", "warm".getBytes(StandardCharsets.UTF_8)));
         long deadline = System.currentTimeMillis() + 30_000;
         while (!arrived.containsKey("warm") && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -444,14 +445,7 @@ class BrokerOfficialClientIT {
             .doesNotContain("Exception");
         String update = Daemons.mqadmin(adminDir, "updateTopic", "-n", nsAddr, "-c", "DefaultCluster", "-t", "AdminTopic", "-r", "4", "-w", "4");
         assertThat(update).contains("create topic to 127.0.0.1:" + brokerPort + " success");
-        String status = Daemons.mqadmin(adminDir, "topicStatus", "-n", nsAddr, "-t", "TopicTest");
-        assertThat(status).contains("#Broker Name").contains("broker-a");
-        String progress = Daemons.mqadmin(adminDir, "consumerProgress", "-n", nsAddr, "-g", "please_rename_unique_group_name_4");
-        assertThat(progress).contains("TopicTest").contains("Diff Total:");
-        String brokerStatus = Daemons.mqadmin(adminDir, "brokerStatus", "-n", nsAddr, "-b", "127.0.0.1:" + brokerPort);
-        assertThat(brokerStatus).contains("brokerVersionDesc").contains("putTps");
-        String cfg = Daemons.mqadmin(adminDir, "getBrokerConfig", "-n", nsAddr, "-b", "127.0.0.1:" + brokerPort);
-        assertThat(cfg).contains("brokerClusterName").contains("DefaultCluster");
+        // every other acceptance-5 command is compared with an official broker in BrokerAdminCompareIT
         String byKey = Daemons.mqadmin(adminDir, "queryMsgByKey", "-n", nsAddr, "-t", "TopicTest", "-k", "key-7");
         assertThat(byKey).contains("#Message ID");
         assertThat(byKey.split("\n").length).isGreaterThan(1);
