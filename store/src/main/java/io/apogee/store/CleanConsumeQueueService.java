@@ -37,9 +37,10 @@ public class CleanConsumeQueueService {
     private void deleteExpiredFiles() {
         long minOffset = commitLog.getMinOffset();
         if (minOffset > lastPhysicalMinOffset) {
-            lastPhysicalMinOffset = minOffset;
+            boolean complete = true;
             for (ConsumeQueue cq : consumeQueueTable.all()) {
                 int deleteCount = cq.deleteExpiredFile(minOffset);
+                complete &= !cq.hasPendingDeletion();
                 if (deleteCount > 0 && config.getDeleteConsumeQueueFilesInterval() > 0) {
                     try {
                         Thread.sleep(config.getDeleteConsumeQueueFilesInterval());
@@ -50,6 +51,9 @@ public class CleanConsumeQueueService {
                 }
             }
             indexService.deleteExpiredFile(minOffset);
+            if (complete) {
+                lastPhysicalMinOffset = minOffset; // else retry the held files next round
+            }
         }
     }
 }

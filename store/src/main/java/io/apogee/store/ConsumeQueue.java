@@ -270,34 +270,47 @@ public class ConsumeQueue {
         return cnt;
     }
 
-    /** Moves the min logical offset to the first unit pointing at or after the CommitLog's min offset. */
+    /** Whether a file cleanup wanted to delete is still there (it was held); the next round retries it. */
+    public boolean hasPendingDeletion() {
+        MappedFile first = mappedFileQueue.getFirstMappedFile();
+        return first != null && !first.isAvailable();
+    }
+
+    /**
+     * Moves the min logical offset to the first unit pointing at or after the CommitLog's min offset. Files
+     * being deleted are skipped; if every unit points below it, the queue is empty from its end on.
+     */
     public void correctMinOffset(long phyMinOffset) {
-        MappedFile mappedFile = mappedFileQueue.getFirstMappedFile();
-        if (mappedFile == null) {
-            return;
-        }
-        SelectMappedBufferResult result = mappedFile.selectMappedBuffer(0);
-        if (result == null) {
-            return;
-        }
-        try {
-            ByteBuffer b = result.getByteBuffer();
-            for (int i = 0; i < result.getSize(); i += CQ_STORE_UNIT_SIZE) {
-                long offsetPy = b.getLong(i);
-                int size = b.getInt(i + 8);
-                if (offsetPy >= phyMinOffset && size != Integer.MAX_VALUE) {
-                    minLogicOffset = mappedFile.getFileFromOffset() + i;
-                    log.info("Compute logical min offset: {}, topic: {}, queueId: {}", getMinOffsetInQueue(), topic,
-                        queueId);
-                    return;
+        MappedFile last = null;
+        int lastSize = 0;
+        for (MappedFile mappedFile : mappedFileQueue.getMappedFiles()) {
+            if (!mappedFile.isAvailable()) {
+                continue; // a reader or the flusher held it when cleanup came by; deleted next round
+            }
+            SelectMappedBufferResult result = mappedFile.selectMappedBuffer(0);
+            if (result == null) {
+                continue;
+            }
+            try {
+                ByteBuffer b = result.getByteBuffer();
+                for (int i = 0; i < result.getSize(); i += CQ_STORE_UNIT_SIZE) {
+                    long offsetPy = b.getLong(i);
+                    int size = b.getInt(i + 8);
+                    if (offsetPy >= phyMinOffset && size != Integer.MAX_VALUE) {
+                        minLogicOffset = mappedFile.getFileFromOffset() + i;
+                        log.info("Compute logical min offset: {}, topic: {}, queueId: {}", getMinOffsetInQueue(),
+                            topic, queueId);
+                        return;
+                    }
                 }
+                last = mappedFile;
+                lastSize = result.getSize();
+            } finally {
+                result.release();
             }
-            // Every unit points at deleted CommitLog data: the queue is empty from here on.
-            if (mappedFile == mappedFileQueue.getLastMappedFile()) {
-                minLogicOffset = mappedFile.getFileFromOffset() + result.getSize();
-            }
-        } finally {
-            result.release();
+        }
+        if (last != null && last == mappedFileQueue.getLastMappedFile()) {
+            minLogicOffset = last.getFileFromOffset() + lastSize;
         }
     }
 
