@@ -2,12 +2,22 @@ package io.apogee.tools.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apogee.client.consumer.DefaultMQPushConsumer;
+import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.producer.DefaultMQProducer;
+import io.apogee.client.producer.SendStatus;
+import io.apogee.common.message.Message;
+import io.apogee.common.protocol.heartbeat.ConsumeFromWhere;
 import io.apogee.tools.command.MQAdminStartup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,12 +35,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 abstract class AbstractMqadminIT {
     private Daemons daemons;
     private Path dir;
+    private String realHome;
 
     abstract boolean official();
 
     @BeforeAll
     void startDaemons() throws Exception {
         dir = Files.createTempDirectory("mqadmin-it");
+        // commands that write files (consumerStatus) put them under user.home: keep them out of the real one
+        realHome = System.getProperty("user.home");
+        System.setProperty("user.home", Files.createDirectories(dir.resolve("user-home")).toString());
         daemons = Daemons.start(dir, official());
     }
 
@@ -38,6 +52,9 @@ abstract class AbstractMqadminIT {
     void stopDaemons() {
         if (daemons != null) {
             daemons.close();
+        }
+        if (realHome != null) {
+            System.setProperty("user.home", realHome);
         }
     }
 
@@ -94,6 +111,12 @@ abstract class AbstractMqadminIT {
         assertThat(u.code).isZero();
         assertThat(u.out).contains("create topic to " + daemons.broker() + " success.").contains("topicName=ItTopic, readQueueNums=3");
         Result route = admin("topicRoute", "-t", "ItTopic");
+        // Apogee's broker registers the new topic with the name server one-way (the official one waits), so the
+        // route may lag the "success" by a moment
+        for (int i = 0; i < 20 && route.code != 0 && !official(); i++) {
+            sleep(100);
+            route = admin("topicRoute", "-t", "ItTopic");
+        }
         assertThat(route.code).isZero();
         assertThat(route.out).contains("\"brokerName\":\"broker-a\"").contains("\"writeQueueNums\":3");
         Result list = admin("topicRoute", "-t", "ItTopic", "-l");
@@ -185,8 +208,106 @@ abstract class AbstractMqadminIT {
         assertThat(g.err).contains("NoSuchGroupXyz");
     }
 
+    /** An online producer and push consumer (Apogee's client, in this JVM) for the connection/status commands. */
     @Test
     @Order(8)
+    void onlineClientsAreListed() throws Exception {
+        DefaultMQProducer producer = new DefaultMQProducer("ItProducerGroup");
+        producer.setNamesrvAddr(daemons.namesrv());
+        producer.setInstanceName("it-producer");
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("ItOnlineGroup");
+        consumer.setNamesrvAddr(daemons.namesrv());
+        consumer.setInstanceName("it-consumer");
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe("ItTopic", "ItTag || OtherTag");
+        CountDownLatch consumed = new CountDownLatch(1);
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            consumed.countDown();
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        try {
+            producer.start();
+            assertThat(producer.send(new Message("ItTopic", "ItTag", "online".getBytes(StandardCharsets.UTF_8))).getSendStatus())
+                .isEqualTo(SendStatus.SEND_OK);
+            consumer.start();
+            assertThat(consumed.await(30, TimeUnit.SECONDS)).as("the consumer got a message").isTrue();
+            String consumerId = consumer.buildMQClientId();
+            String producerId = producer.buildMQClientId();
+
+            Result conn = admin("consumerConnection", "-g", "ItOnlineGroup");
+            assertThat(conn.code).isZero();
+            assertThat(conn.out).contains("#ClientId").contains("#ClientAddr").containsPattern("(?m)^" + Pattern.quote(consumerId) + " +127\\.0\\.0\\.1:\\d+ +JAVA +V4_9_")
+                .containsPattern("(?m)^ItTopic +ItTag \\|\\| OtherTag$").contains("ConsumeType: CONSUME_PASSIVELY")
+                .contains("MessageModel: CLUSTERING").contains("ConsumeFromWhere: CONSUME_FROM_FIRST_OFFSET");
+
+            Result status = admin("consumerStatus", "-g", "ItOnlineGroup");
+            assertThat(status.code).as(status.err).isZero();
+            assertThat(status.out).contains("#ConsumerRunningInfoFile").contains(consumerId).contains("Same subscription in the same group of consumer")
+                .contains(dir.resolve("user-home/logs/rocketmqlogs/consumerStatus/ItOnlineGroup").toString());
+            Result one = admin("consumerStatus", "-g", "ItOnlineGroup", "-i", consumerId);
+            assertThat(one.code).as(one.err).isZero();
+            assertThat(one.out).contains("\"subscriptionSet\"").contains("ItTopic").contains("\"mqTable\"");
+
+            // rows appear once the client has committed an offset (every 5 s)
+            Result progress = admin("consumerProgress", "-g", "ItOnlineGroup");
+            for (int i = 0; i < 75 && !progress.out.contains("ItTopic"); i++) {
+                sleep(200);
+                progress = admin("consumerProgress", "-g", "ItOnlineGroup");
+            }
+            assertThat(progress.code).isZero();
+            assertThat(progress.out).contains("#Topic").containsPattern("ItTopic +broker-a +\\d");
+
+            // the producer's heartbeat registers it under its group
+            Result prod = admin("producerConnection", "-g", "ItProducerGroup", "-t", "ItTopic");
+            for (int i = 0; i < 30 && !prod.out.contains(producerId); i++) {
+                sleep(200);
+                prod = admin("producerConnection", "-g", "ItProducerGroup", "-t", "ItTopic");
+            }
+            assertThat(prod.code).as(prod.err).isZero();
+            assertThat(prod.out).containsPattern("(?m)^0001 +" + Pattern.quote(producerId) + " +127\\.0\\.0\\.1:\\d+ +JAVA +V4_9_");
+        } finally {
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    @Order(9)
+    void printMsgShowsEveryMessageOfTheTopic() {
+        Result r = admin("printMsg", "-t", "ItTopic", "-d", "true");
+        assertThat(r.code).as(r.err).isZero();
+        for (int q = 0; q < 3; q++) {
+            // (Apogee's broker answers minOffset=-1 for a queue never written, the official one 0)
+            assertThat(r.out).containsPattern("minOffset=-?\\d+, maxOffset=\\d+, MessageQueue \\[topic=ItTopic, brokerName=broker-a, queueId=" + q + "\\]")
+                .containsPattern("MessageQueue \\[topic=ItTopic, brokerName=broker-a, queueId=" + q + "\\] print msg finished. status=FOUND, offset=-?\\d+");
+        }
+        assertThat(r.out).contains("BODY: hello it").contains("BODY: online");
+        assertThat(r.out.lines().filter(l -> l.matches("^MSGID: [0-9A-F]+ .*")).count()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(10)
+    void sendRtCommands() {
+        Result rt = admin("checkMsgSendRT", "-t", "ItTopic", "-a", "6", "-s", "64");
+        assertThat(rt.code).as(rt.err).isZero();
+        assertThat(rt.out).contains("#Broker Name").contains("#QID").contains("#Send Result").containsPattern("Avg RT: \\d+\\.\\d\\d");
+        assertThat(rt.out.lines().filter(l -> l.matches("^broker-a +[0-2] +true +\\d+$")).count()).isEqualTo(6);
+
+        Result cluster = admin("clusterRT", "-a", "5", "-c", "DefaultCluster");
+        assertThat(cluster.code).as(cluster.err).isZero();
+        assertThat(cluster.out).contains("#Cluster Name").contains("#successCount").containsPattern("(?m)^DefaultCluster +broker-a +\\d+\\.\\d\\d +5 +0 *$");
+        Result noCluster = admin("clusterRT", "-a", "1", "-c", "NoSuchClusterXyz");
+        assertThat(noCluster.code).isEqualTo(1);
+        assertThat(noCluster.err).contains("NoSuchClusterXyz");
+
+        Result status = admin("sendMsgStatus", "-b", "broker-a", "-c", "3");
+        assertThat(status.code).as(status.err).isZero();
+        assertThat(status.out.lines().filter(l -> l.matches("^rt=\\d+ms, SendResult=SendResult \\[sendStatus=SEND_OK, .*topic=broker-a, brokerName=broker-a, .*")).count())
+            .isEqualTo(3);
+    }
+
+    @Test
+    @Order(20)
     void deleteTopic() {
         Result d = admin("deleteTopic", "-c", "DefaultCluster", "-t", "ItTopic");
         assertThat(d.code).isZero();

@@ -42,6 +42,9 @@ final class Daemons implements AutoCloseable {
     }
 
     static Daemons start(Path dir, boolean official) throws Exception {
+        if (!official) {
+            requireReactorJars();
+        }
         Daemons d = new Daemons(dir, official);
         try {
             d.boot();
@@ -50,6 +53,26 @@ final class Daemons implements AutoCloseable {
             throw e;
         }
         return d;
+    }
+
+    /**
+     * In {@code mvn verify} of the reactor the Apogee daemons are on the class path as {@code <module>/target}
+     * jars (or classes) just built from this checkout; a jar from the local repository means a {@code -pl tools}
+     * build without {@code -am}, whose daemons may be stale. {@code -Dapogee.it.allowInstalledJars=true}
+     * accepts them anyway.
+     */
+    static void requireReactorJars() {
+        if (Boolean.getBoolean("apogee.it.allowInstalledJars")) {
+            return;
+        }
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if ((name.startsWith("apogee-broker-") || name.startsWith("apogee-namesrv-") || name.startsWith("apogee-store-"))
+                && entry.contains("/repository/io/apogee/")) {
+                throw new IllegalStateException("the Apogee daemons would run from the local repository (" + entry
+                    + "), possibly stale: build with -am (or the whole reactor), or pass -Dapogee.it.allowInstalledJars=true");
+            }
+        }
     }
 
     private void boot() throws Exception {
