@@ -91,7 +91,8 @@ public class ProducerManager {
         for (Map.Entry<String, ConcurrentMap<Channel, ClientChannelInfo>> e : groupChannelTable.entrySet()) {
             List<ProducerInfo> infos = new ArrayList<>();
             for (ClientChannelInfo c : e.getValue().values()) {
-                infos.add(new ProducerInfo(c.getClientId(), RemotingHelper.parseChannelRemoteAddr(c.getChannel()),
+                // remoteIP as RocketMQ fills it: the socket address's toString(), "/127.0.0.1:54321"
+                infos.add(new ProducerInfo(c.getClientId(), String.valueOf(c.getChannel().remoteAddress()),
                     c.getLanguage() == null ? null : c.getLanguage().name(), c.getVersion(), c.getLastUpdateTimestamp()));
             }
             if (!infos.isEmpty()) {

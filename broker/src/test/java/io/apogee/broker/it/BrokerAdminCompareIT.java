@@ -232,6 +232,10 @@ class BrokerAdminCompareIT {
         }
         assertThat(rows(conn[0], l -> l.startsWith("001"), 2, 4)).isEqualTo(rows(conn[1], l -> l.startsWith("001"), 2, 4));
 
+        // GET_ALL_PRODUCER_INFO: group, language and version of every producer instance
+        String[] producers = bothWithAddr("producer", "-b", "B");
+        assertThat(producerFacts(producers[0])).contains(PRODUCER_GROUP + " JAVA remoteIP=/IP:PORT").isEqualTo(producerFacts(producers[1]));
+
         String[] prod = both("producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
         assertThat(rows(prod[0], l -> l.startsWith("0001"), 3, 4)).hasSize(1).isEqualTo(rows(prod[1], l -> l.startsWith("0001"), 3, 4));
     }
@@ -337,6 +341,17 @@ class BrokerAdminCompareIT {
         Set<String> apogeeTopics = new TreeSet<>(Arrays.asList(tl[0].trim().split("\\s+")));
         assertThat(apogeeTopics).doesNotContain(TOPIC, "%RETRY%SubGroupX")
             .isEqualTo(new TreeSet<>(Arrays.asList(tl[1].trim().split("\\s+"))));
+    }
+
+    private static List<String> producerFacts(String out) {
+        List<String> facts = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("producer group \\((.*?)\\) instance : .*?remoteIP=(/?)[0-9.]+:[0-9]+, language=(\\w+)").matcher(out);
+        while (m.find()) {
+            facts.add(m.group(1) + " " + m.group(3) + " remoteIP=" + m.group(2) + "IP:PORT");
+        }
+        Collections.sort(facts);
+        return facts;
     }
 
     private static String[] bothWithAddr(String... cmd) {
