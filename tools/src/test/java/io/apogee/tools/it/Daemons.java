@@ -67,6 +67,9 @@ final class Daemons implements AutoCloseable {
         }
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("apogee-broker-") || entry.endsWith("broker/target/classes")) {
+                System.out.println("Apogee daemons from " + entry);
+            }
             if ((name.startsWith("apogee-broker-") || name.startsWith("apogee-namesrv-") || name.startsWith("apogee-store-"))
                 && entry.contains("/repository/io/apogee/")) {
                 throw new IllegalStateException("the Apogee daemons would run from the local repository (" + entry
