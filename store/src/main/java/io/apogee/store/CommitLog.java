@@ -576,33 +576,42 @@ public class CommitLog {
         p += 4 + bodyLen;
         int topicLen = b.get(p);
         p += 1;
-        String topic = topics.get(b, p, topicLen);
-        p += topicLen;
-        int propertiesLength = b.getShort(p);
-        p += 2;
-        if (p + Math.max(0, propertiesLength) - start != totalSize) {
+        // one bulk copy of topic + properties into the reused scratch array; everything below scans that
+        int tailLength = start + totalSize - p;
+        if (topicLen <= 0 || tailLength < topicLen + 2) {
+            out.resetAsResult(-1, false);
+            return;
+        }
+        byte[] tail = out.scratch(tailLength);
+        b.get(p, tail, 0, tailLength);
+        String topic = topics.get(tail, 0, topicLen);
+        int propertiesLength = ((tail[topicLen] & 0xFF) << 8 | (tail[topicLen + 1] & 0xFF));
+        propertiesLength = (short) propertiesLength;
+        int pp = topicLen + 2;
+        if (pp + Math.max(0, propertiesLength) != tailLength) {
             out.resetAsResult(-1, false);
             return;
         }
         long tagsCode = 0;
         if (propertiesLength > 0) {
-            int end = p + propertiesLength;
-            int tags = RecordScanner.findValue(b, p, propertiesLength, RecordScanner.TAGS);
+            int end = pp + propertiesLength;
+            int tags = RecordScanner.findValue(tail, pp, propertiesLength, RecordScanner.TAGS);
             if (tags >= 0) {
-                int tagsEnd = RecordScanner.valueEnd(b, tags, end);
-                long h = RecordScanner.hash(0, b, tags, tagsEnd);
-                tagsCode = h != RecordScanner.NOT_ASCII ? (int) h : RecordScanner.string(b, tags, tagsEnd).hashCode();
+                int tagsEnd = RecordScanner.valueEnd(tail, tags, end);
+                long h = RecordScanner.hash(0, tail, tags, tagsEnd);
+                tagsCode = h != RecordScanner.NOT_ASCII ? (int) h
+                    : RecordScanner.string(tail, tags, tagsEnd).hashCode();
             }
             if (DelayLevels.SCHEDULE_TOPIC.equals(topic)) {
-                int delay = RecordScanner.findValue(b, p, propertiesLength, RecordScanner.DELAY);
+                int delay = RecordScanner.findValue(tail, pp, propertiesLength, RecordScanner.DELAY);
                 if (delay >= 0) {
-                    int level = RecordScanner.parseInt(b, delay, RecordScanner.valueEnd(b, delay, end));
+                    int level = RecordScanner.parseInt(tail, delay, RecordScanner.valueEnd(tail, delay, end));
                     tagsCode = delayLevels.computeDeliverTimestamp(level, storeTimestamp);
                 }
             }
         }
         out.reset(topic, queueId, physicOffset, totalSize, tagsCode, storeTimestamp, queueOffset, sysFlag,
-            preparedTransactionOffset, b, p, Math.max(0, propertiesLength));
+            preparedTransactionOffset, tail, pp, Math.max(0, propertiesLength));
         b.position(start + totalSize);
     }
 

@@ -1,6 +1,5 @@
 package io.apogee.store;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ public class DispatchRequest {
     private Map<String, String> propertiesMap;
     private byte[] bitMap;
 
-    private ByteBuffer propertiesBuffer;
+    private byte[] propertiesBuffer;
     private int propertiesPos;
     private int propertiesLength;
 
@@ -65,9 +64,19 @@ public class DispatchRequest {
     DispatchRequest() {
     }
 
+    /** Scratch space the reput thread copies a record's topic and properties into (grown, never shrunk). */
+    private byte[] scratch = new byte[1024];
+
+    byte[] scratch(int size) {
+        if (scratch.length < size) {
+            scratch = new byte[Math.max(size, scratch.length * 2)];
+        }
+        return scratch;
+    }
+
     /** Re-points this view at a record; properties stay in {@code buffer} until asked for. */
     void reset(String topic, int queueId, long commitLogOffset, int msgSize, long tagsCode, long storeTimestamp,
-               long consumeQueueOffset, int sysFlag, long preparedTransactionOffset, ByteBuffer buffer,
+               long consumeQueueOffset, int sysFlag, long preparedTransactionOffset, byte[] buffer,
                int propertiesPos, int propertiesLength) {
         this.topic = topic;
         this.queueId = queueId;
@@ -99,8 +108,8 @@ public class DispatchRequest {
         return propertiesBuffer != null;
     }
 
-    /** The raw properties string bytes of a view: [propertiesPosition, +propertiesLength) of this buffer. */
-    public ByteBuffer properties() {
+    /** The raw properties string bytes of a view: [propertiesPosition, +propertiesLength) of this array. */
+    public byte[] properties() {
         return propertiesBuffer;
     }
 
@@ -181,9 +190,8 @@ public class DispatchRequest {
 
     private Map<String, String> getPropertiesMapOrNull() {
         if (propertiesMap == null && propertiesBuffer != null && propertiesLength > 0) {
-            byte[] p = new byte[propertiesLength];
-            propertiesBuffer.get(propertiesPos, p);
-            propertiesMap = MessageDecoder.string2messageProperties(new String(p, StandardCharsets.UTF_8));
+            propertiesMap = MessageDecoder.string2messageProperties(
+                new String(propertiesBuffer, propertiesPos, propertiesLength, StandardCharsets.UTF_8));
         }
         return propertiesMap;
     }

@@ -239,19 +239,24 @@ final class MessageEncoder {
     }
 
     /** UTF-8 encodes {@code s} into the buffer without allocating when it is ASCII; returns bytes written. */
+    @SuppressWarnings("deprecation")
     private int putString(String s) {
         int len = s.length();
-        int start = buffer.position();
         for (int i = 0; i < len; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                buffer.position(start);
+            if (s.charAt(i) >= 0x80) {
                 byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
                 buffer.put(utf8);
                 return utf8.length;
             }
-            buffer.put((byte) c);
         }
+        int pos = buffer.position();
+        if (len > buffer.limit() - pos) {
+            throw new BufferOverflowException();
+        }
+        // ASCII: String.getBytes(int, int, byte[], int) copies the low byte of each char, which is the
+        // UTF-8 encoding here, straight into the backing array (an array copy for compact strings).
+        s.getBytes(0, len, buffer.array(), buffer.arrayOffset() + pos);
+        buffer.position(pos + len);
         return len;
     }
 

@@ -1,6 +1,5 @@
 package io.apogee.store;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +27,7 @@ public final class RecordScanner {
      * Position of the value of property {@code name} in [pos, pos+len), or -1. The value ends at the next
      * 0x02 or at the end of the properties ({@link #valueEnd}).
      */
-    public static int findValue(ByteBuffer b, int pos, int len, byte[] name) {
+    public static int findValue(byte[] b, int pos, int len, byte[] name) {
         int end = pos + len;
         int i = pos;
         while (i < end) {
@@ -42,22 +41,22 @@ public final class RecordScanner {
         return -1;
     }
 
-    public static int valueEnd(ByteBuffer b, int valuePos, int propsEnd) {
+    public static int valueEnd(byte[] b, int valuePos, int propsEnd) {
         return indexOf(b, valuePos, propsEnd, PROPERTY_SEPARATOR);
     }
 
-    public static int indexOf(ByteBuffer b, int from, int end, byte value) {
+    public static int indexOf(byte[] b, int from, int end, byte value) {
         for (int i = from; i < end; i++) {
-            if (b.get(i) == value) {
+            if (b[i] == value) {
                 return i;
             }
         }
         return end;
     }
 
-    private static boolean regionEquals(ByteBuffer b, int pos, byte[] name) {
+    private static boolean regionEquals(byte[] b, int pos, byte[] name) {
         for (int k = 0; k < name.length; k++) {
-            if (b.get(pos + k) != name[k]) {
+            if (b[pos + k] != name[k]) {
                 return false;
             }
         }
@@ -65,10 +64,10 @@ public final class RecordScanner {
     }
 
     /** Continues String.hashCode-style hashing {@code seed} over ASCII bytes; {@link #NOT_ASCII} otherwise. */
-    public static long hash(int seed, ByteBuffer b, int from, int to) {
+    public static long hash(int seed, byte[] b, int from, int to) {
         int h = seed;
         for (int i = from; i < to; i++) {
-            byte c = b.get(i);
+            byte c = b[i];
             if (c < 0) {
                 return NOT_ASCII;
             }
@@ -77,20 +76,18 @@ public final class RecordScanner {
         return h;
     }
 
-    public static String string(ByteBuffer b, int from, int to) {
-        byte[] bytes = new byte[to - from];
-        b.get(from, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+    public static String string(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** Parses a non-negative decimal int in [from, to); -1 if not a number. */
-    public static int parseInt(ByteBuffer b, int from, int to) {
+    public static int parseInt(byte[] b, int from, int to) {
         if (from >= to) {
             return -1;
         }
         int v = 0;
         for (int i = from; i < to; i++) {
-            int d = b.get(i) - '0';
+            int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 return -1;
             }

@@ -1,7 +1,5 @@
 package io.apogee.store;
 
-import java.nio.ByteBuffer;
-
 /**
  * Turns topic bytes of dispatched records back into String instances without allocating for topics seen
  * before: a small direct-mapped table keyed by the String hash of the bytes. Used by the reput thread only.
@@ -9,7 +7,7 @@ import java.nio.ByteBuffer;
 final class TopicCache {
     private final String[] slots = new String[1024];
 
-    String get(ByteBuffer b, int pos, int len) {
+    String get(byte[] b, int pos, int len) {
         long h = RecordScanner.hash(0, b, pos, pos + len);
         if (h == RecordScanner.NOT_ASCII) {
             return RecordScanner.string(b, pos, pos + len);
@@ -24,12 +22,12 @@ final class TopicCache {
         return topic;
     }
 
-    private static boolean matches(String s, ByteBuffer b, int pos, int len) {
+    private static boolean matches(String s, byte[] b, int pos, int len) {
         if (s.length() != len) {
             return false;
         }
         for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != b.get(pos + i)) {
+            if (s.charAt(i) != b[pos + i]) {
                 return false;
             }
         }

@@ -11,7 +11,6 @@ import static io.apogee.store.RecordScanner.valueEnd;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -248,7 +247,7 @@ public class IndexService implements CommitLogDispatcher {
      * String.hashCode gives for the concatenation, so no key string is built.
      */
     private void buildIndexFromBytes(IndexFile indexFile, DispatchRequest req) {
-        ByteBuffer b = req.properties();
+        byte[] b = req.properties();
         int pos = req.propertiesPosition();
         int len = req.propertiesLength();
         int end = pos + len;
@@ -277,7 +276,7 @@ public class IndexService implements CommitLogDispatcher {
         }
     }
 
-    private static int keyHash(int seed, ByteBuffer b, int from, int to) {
+    private static int keyHash(int seed, byte[] b, int from, int to) {
         long h = hash(seed, b, from, to);
         if (h == NOT_ASCII) {
             // non-ASCII key: hash the decoded text like the String path does
