@@ -18,6 +18,7 @@ import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.client.rebalance.RebalanceLockManager;
 import io.apogee.broker.config.BrokerConfigFile;
+import io.apogee.broker.filter.ConsumerFilterManager;
 import io.apogee.broker.longpolling.PullRequestHoldService;
 import io.apogee.broker.offset.ConsumerOffsetManager;
 import io.apogee.broker.out.BrokerOuterAPI;
@@ -31,6 +32,10 @@ import io.apogee.broker.schedule.ScheduleMessageService;
 import io.apogee.broker.stats.BrokerStats;
 import io.apogee.broker.subscription.SubscriptionGroupManager;
 import io.apogee.broker.topic.TopicConfigManager;
+import io.apogee.broker.transaction.EndTransactionProcessor;
+import io.apogee.broker.transaction.TransactionalMessageCheckService;
+import io.apogee.broker.transaction.TransactionalMessageService;
+import io.apogee.common.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.common.BrokerConfig;
 import io.apogee.common.DataVersion;
 import io.apogee.common.ThreadFactoryImpl;
@@ -71,6 +76,9 @@ public class BrokerController {
     private final TopicConfigManager topicConfigManager;
     private final SubscriptionGroupManager subscriptionGroupManager;
     private final ConsumerOffsetManager consumerOffsetManager;
+    private final ConsumerFilterManager consumerFilterManager;
+    private TransactionalMessageService transactionalMessageService;
+    private TransactionalMessageCheckService transactionalMessageCheckService;
     private final ConsumerManager consumerManager;
     private final ProducerManager producerManager;
     private final RebalanceLockManager rebalanceLockManager = new RebalanceLockManager();
@@ -103,6 +111,7 @@ public class BrokerController {
         this.topicConfigManager = new TopicConfigManager(brokerConfig, root);
         this.subscriptionGroupManager = new SubscriptionGroupManager(brokerConfig, root);
         this.consumerOffsetManager = new ConsumerOffsetManager(root);
+        this.consumerFilterManager = new ConsumerFilterManager(root);
         this.consumerManager = new ConsumerManager(this::notifyConsumerIdsChanged, brokerConfig.getChannelExpiredTimeout());
         this.producerManager = new ProducerManager(brokerConfig.getChannelExpiredTimeout());
         this.clientHousekeepingService = new ClientHousekeepingService(producerManager, consumerManager, rebalanceLockManager);
@@ -118,11 +127,16 @@ public class BrokerController {
             log.error("message store load failed");
             return false;
         }
-        boolean ok = topicConfigManager.load() & subscriptionGroupManager.load() & consumerOffsetManager.load();
+        boolean ok = topicConfigManager.load() & subscriptionGroupManager.load() & consumerOffsetManager.load()
+            & consumerFilterManager.load();
         if (!ok) {
             return false;
         }
         this.pullRequestHoldService = new PullRequestHoldService(brokerConfig, messageStore);
+        this.transactionalMessageService = new TransactionalMessageService(messageStore, consumerOffsetManager, storeHost,
+            this::sendTransactionCheck);
+        this.transactionalMessageCheckService = new TransactionalMessageCheckService(transactionalMessageService,
+            brokerConfig::getTransactionCheckInterval, brokerConfig::getTransactionTimeOut, brokerConfig::getTransactionCheckMax);
         messageStore.setMessageArrivingListener((topic, queueId, logicOffset, tagsCode, storeTime, bitMap, props) ->
             pullRequestHoldService.notifyMessageArriving(topic, queueId, logicOffset + 1, tagsCode));
         this.scheduleMessageService = new ScheduleMessageService(this);
@@ -179,7 +193,7 @@ public class BrokerController {
         ExecutorService clientManage = pool("ClientManageThread_", brokerConfig.getClientManageThreadPoolNums(),
             brokerConfig.getClientManagerThreadPoolQueueCapacity());
         ClientManageProcessor clientProcessor = new ClientManageProcessor(brokerConfig, consumerManager, producerManager,
-            subscriptionGroupManager, topicConfigManager);
+            subscriptionGroupManager, topicConfigManager, consumerFilterManager);
         remotingServer.registerProcessor(RequestCode.HEART_BEAT, clientProcessor, heartbeat);
         remotingServer.registerProcessor(RequestCode.UNREGISTER_CLIENT, clientProcessor, clientManage);
         remotingServer.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, clientProcessor, clientManage);
@@ -190,6 +204,11 @@ public class BrokerController {
         remotingServer.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumerProcessor, consumerManage);
         remotingServer.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumerProcessor, consumerManage);
         remotingServer.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumerProcessor, consumerManage);
+
+        ExecutorService endTransaction = pool("EndTransactionThread_", brokerConfig.getEndTransactionThreadPoolNums(),
+            brokerConfig.getEndTransactionPoolQueueCapacity());
+        remotingServer.registerProcessor(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactionalMessageService,
+            () -> messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE), endTransaction);
 
         ExecutorService admin = pool("AdminBrokerThread_", brokerConfig.getAdminBrokerThreadPoolNums(),
             brokerConfig.getAdminBrokerThreadPoolQueueCapacity());
@@ -205,6 +224,9 @@ public class BrokerController {
         brokerStats.start(brokerConfig.getBrokerClusterName());
         if (messageStoreConfig.getBrokerRole() != BrokerRole.SLAVE) {
             scheduleMessageService.start();
+            if (brokerConfig.isCheckTransactionMessageEnable()) {
+                transactionalMessageCheckService.start();
+            }
         }
         registerBrokerAll(true, false, true);
         int period = Math.max(10000, Math.min(brokerConfig.getRegisterNameServerPeriod(), 60000));
@@ -244,6 +266,7 @@ public class BrokerController {
     private void persistOffsets() {
         try {
             consumerOffsetManager.persist();
+            consumerFilterManager.persist();
         } catch (Throwable e) {
             log.error("persist consumer offsets failed", e);
         }
@@ -277,7 +300,11 @@ public class BrokerController {
         if (scheduleMessageService != null) {
             scheduleMessageService.shutdown();
         }
+        if (transactionalMessageCheckService != null) {
+            transactionalMessageCheckService.shutdown();
+        }
         consumerOffsetManager.persist();
+        consumerFilterManager.persist();
         topicConfigManager.persist();
         subscriptionGroupManager.persist();
         if (messageStore != null) {
@@ -355,6 +382,31 @@ public class BrokerController {
 
     public SubscriptionGroupManager getSubscriptionGroupManager() {
         return subscriptionGroupManager;
+    }
+
+    public ConsumerFilterManager getConsumerFilterManager() {
+        return consumerFilterManager;
+    }
+
+    public TransactionalMessageService getTransactionalMessageService() {
+        return transactionalMessageService;
+    }
+
+    /** Asks one live producer of the group about a half message (CHECK_TRANSACTION_STATE is oneway). */
+    private boolean sendTransactionCheck(String group, CheckTransactionStateRequestHeader header, byte[] storedMessage) {
+        Channel channel = producerManager.getAvailableChannel(group);
+        if (channel == null || remotingServer == null) {
+            return false;
+        }
+        RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.CHECK_TRANSACTION_STATE, header);
+        request.setBody(storedMessage);
+        try {
+            remotingServer.invokeOneway(channel, request, 10);
+            return true;
+        } catch (Exception e) {
+            log.warn("CHECK_TRANSACTION_STATE to {} failed: {}", channel.remoteAddress(), e.toString());
+            return false;
+        }
     }
 
     public ConsumerOffsetManager getConsumerOffsetManager() {

@@ -84,6 +84,8 @@ public class BrokerConfig {
     private boolean fetchNameSrvAddrByDnsLookup = false;
     private long transactionTimeOut = 6 * 1000L;
     private int transactionCheckMax = 15;
+    /** Apogee: the check-back service runs unless this is false (the tutorial's conf files mention the key). */
+    private boolean checkTransactionMessageEnable = true;
     private long transactionCheckInterval = 60 * 1000L;
     private boolean aclEnable = false;
     private boolean storeReplyMessageEnable = true;
@@ -695,6 +697,14 @@ public class BrokerConfig {
 
     public void setTransactionTimeOut(long transactionTimeOut) {
         this.transactionTimeOut = transactionTimeOut;
+    }
+
+    public boolean isCheckTransactionMessageEnable() {
+        return checkTransactionMessageEnable;
+    }
+
+    public void setCheckTransactionMessageEnable(boolean checkTransactionMessageEnable) {
+        this.checkTransactionMessageEnable = checkTransactionMessageEnable;
     }
 
     public int getTransactionCheckMax() {

@@ -3,12 +3,14 @@ package io.apogee.broker.processor;
 import io.apogee.broker.client.ClientChannelInfo;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
+import io.apogee.broker.filter.ConsumerFilterManager;
 import io.apogee.broker.subscription.SubscriptionGroupManager;
 import io.apogee.broker.topic.TopicConfigManager;
 import io.apogee.common.BrokerConfig;
 import io.apogee.common.MixAll;
 import io.apogee.common.constant.PermName;
 import io.apogee.common.filter.ExpressionType;
+import io.apogee.common.filter.expression.SqlParseException;
 import io.apogee.common.protocol.RemotingSerializable;
 import io.apogee.common.protocol.RequestCode;
 import io.apogee.common.protocol.ResponseCode;
@@ -17,6 +19,7 @@ import io.apogee.common.protocol.header.UnregisterClientRequestHeader;
 import io.apogee.common.protocol.heartbeat.ConsumerData;
 import io.apogee.common.protocol.heartbeat.HeartbeatData;
 import io.apogee.common.protocol.heartbeat.ProducerData;
+import io.apogee.common.protocol.heartbeat.SubscriptionData;
 import io.apogee.common.subscription.SubscriptionGroupConfig;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -33,14 +36,17 @@ public class ClientManageProcessor implements NettyRequestProcessor {
     private final ProducerManager producerManager;
     private final SubscriptionGroupManager subscriptionGroupManager;
     private final TopicConfigManager topicConfigManager;
+    private final ConsumerFilterManager consumerFilterManager;
 
     public ClientManageProcessor(BrokerConfig brokerConfig, ConsumerManager consumerManager, ProducerManager producerManager,
-                                 SubscriptionGroupManager subscriptionGroupManager, TopicConfigManager topicConfigManager) {
+                                 SubscriptionGroupManager subscriptionGroupManager, TopicConfigManager topicConfigManager,
+                                 ConsumerFilterManager consumerFilterManager) {
         this.brokerConfig = brokerConfig;
         this.consumerManager = consumerManager;
         this.producerManager = producerManager;
         this.subscriptionGroupManager = subscriptionGroupManager;
         this.topicConfigManager = topicConfigManager;
+        this.consumerFilterManager = consumerFilterManager;
     }
 
     @Override
@@ -80,6 +86,12 @@ public class ClientManageProcessor implements NettyRequestProcessor {
             if (changed) {
                 log.info("registerConsumer info changed {} {}", c.getGroupName(), data.getClientID());
             }
+            if (brokerConfig.isEnablePropertyFilter()) {
+                for (SubscriptionData sd : c.getSubscriptionDataSet()) {
+                    consumerFilterManager.register(sd.getTopic(), c.getGroupName(), sd.getSubString(),
+                        sd.getExpressionType(), sd.getSubVersion());
+                }
+            }
         }
         for (ProducerData p : data.getProducerDataSet()) {
             producerManager.registerProducer(p.getGroupName(), info);
@@ -111,8 +123,11 @@ public class ClientManageProcessor implements NettyRequestProcessor {
                 return RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR,
                     "The broker does not support consumer to filter message by " + body.getSubscriptionData().getExpressionType());
             }
-            return RemotingCommand.createResponseCommand(ResponseCode.SUBSCRIPTION_PARSE_FAILED,
-                "SQL92 filtering is not supported by this broker yet");
+            try {
+                consumerFilterManager.compile(body.getSubscriptionData().getSubString());
+            } catch (SqlParseException e) {
+                return RemotingCommand.createResponseCommand(ResponseCode.SUBSCRIPTION_PARSE_FAILED, e.getMessage());
+            }
         }
         return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.apogee.broker.BrokerController;
 import io.apogee.broker.client.ConsumerGroupInfo;
-import io.apogee.broker.filter.TagMessageFilter;
+import io.apogee.broker.filter.ExpressionMessageFilter;
 import io.apogee.broker.longpolling.PullRequest;
 import io.apogee.broker.longpolling.PullRequestHoldService;
 import io.apogee.common.BrokerConfig;
@@ -150,7 +150,19 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestH
             response.setRemark("The broker does not support consumer to filter message by " + subscriptionData.getExpressionType());
             return response;
         }
-        MessageFilter filter = new TagMessageFilter(subscriptionData);
+        MessageFilter filter;
+        if (ExpressionType.isTagType(subscriptionData.getExpressionType())) {
+            filter = ExpressionMessageFilter.of(subscriptionData, null);
+        } else {
+            try {
+                filter = ExpressionMessageFilter.of(subscriptionData,
+                    brokerController.getConsumerFilterManager().compile(subscriptionData.getSubString()));
+            } catch (io.apogee.common.filter.expression.SqlParseException e) {
+                response.setCode(ResponseCode.SUBSCRIPTION_PARSE_FAILED);
+                response.setRemark(e.getMessage());
+                return response;
+            }
+        }
 
         GetMessageResult result = brokerController.getMessageStore().getMessage(header.getConsumerGroup(), header.getTopic(),
             header.getQueueId(), header.getQueueOffset(), header.getMaxMsgNums(), filter);

@@ -190,7 +190,9 @@ public class SendMessageProcessor implements NettyRequestProcessor {
                 + "] sending transaction message is forbidden");
             return response;
         }
-        PutMessageResult result = brokerController.getMessageStore().putMessage(msg);
+        PutMessageResult result = tran != null && Boolean.parseBoolean(tran)
+            ? brokerController.getTransactionalMessageService().prepareMessage(msg)
+            : brokerController.getMessageStore().putMessage(msg);
         return handlePutMessageResult(result, response, responseHeader, msg.getTopic(), queueId, 1, body.length);
     }
 

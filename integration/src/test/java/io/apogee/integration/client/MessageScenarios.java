@@ -29,7 +29,6 @@ import io.apogee.common.MixAll;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.protocol.body.MessageQueue;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Message content and routing: body sizes, filters, retry and dead letters, delay levels. */
@@ -123,9 +122,6 @@ interface MessageScenarios extends ScenarioContext {
 
     @Test
     default void sql92FilterDeliversOnlyMatchingProperties() throws Exception {
-        Assumptions.assumeTrue(kind() != Cluster.Kind.APOGEE || Boolean.getBoolean("apogee.it.sql92"),
-            "expected to fail on Apogee: the broker's SQL92 pull filter is not wired into pull/heartbeat yet "
-                + "(run with -Dapogee.it.sql92=true once it is)");
         String topic = newTopic(2);
         DefaultMQPushConsumer c = pushConsumer(group("CGSQL"), topic);
         c.subscribe(topic, MessageSelector.bySql("a BETWEEN 3 AND 6 AND (color = 'red' OR color IS NULL)"));

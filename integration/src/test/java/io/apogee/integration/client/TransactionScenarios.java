@@ -20,7 +20,6 @@ import io.apogee.client.producer.TransactionMQProducer;
 import io.apogee.client.producer.TransactionSendResult;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageExt;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Transactional messages: commit, rollback, and an unknown outcome resolved by the broker's check-back. */
@@ -28,9 +27,6 @@ interface TransactionScenarios extends ScenarioContext {
 
     @Test
     default void transactionsCommitRollbackAndCheckBack() throws Exception {
-        Assumptions.assumeTrue(kind() != Cluster.Kind.APOGEE || Boolean.getBoolean("apogee.it.transactions"),
-            "expected to fail on Apogee: broker transaction support (half/op topics, END_TRANSACTION, check-back) "
-                + "is not wired yet (run with -Dapogee.it.transactions=true once it is)");
         String topic = newTopic(2);
         List<String> checked = new CopyOnWriteArrayList<>();
         TransactionMQProducer p = new TransactionMQProducer(group("PGTX"));

@@ -14,9 +14,13 @@ import io.apogee.common.filter.expression.Expressions.StringOp;
  * A small recursive-descent parser: the grammar is too small to justify a generated one.
  */
 public final class SqlFilterParser {
+    /** Nesting beyond this is refused: expressions come from clients and the parser recurses. */
+    static final int MAX_DEPTH = 100;
+
     private final String text;
     private int pos;
     private Token token;
+    private int depth;
 
     private SqlFilterParser(String text) {
         this.text = text;
@@ -58,15 +62,26 @@ public final class SqlFilterParser {
     private Expression notExpression() throws SqlParseException {
         if (isKeyword("NOT")) {
             advance();
-            return new Expressions.Not(notExpression());
+            enter();
+            Expression inner = notExpression();
+            depth--;
+            return new Expressions.Not(inner);
         }
         return predicate();
+    }
+
+    private void enter() throws SqlParseException {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested more than " + MAX_DEPTH + " levels deep");
+        }
     }
 
     private Expression predicate() throws SqlParseException {
         if (token.kind == Kind.LPAREN) {
             advance();
+            enter();
             Expression inner = orExpression();
+            depth--;
             expect(Kind.RPAREN, "')'");
             return inner;
         }

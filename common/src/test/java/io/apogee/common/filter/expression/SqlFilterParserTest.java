@@ -87,6 +87,20 @@ class SqlFilterParserTest {
         assertThat(matches("a = 1e3", "a", "1000")).isTrue();
     }
 
+    @Test
+    void deepNestingIsRefusedButLongFlatExpressionsAreFine() throws SqlParseException {
+        String deep = "(".repeat(5000) + "a = 1" + ")".repeat(5000);
+        assertThatThrownBy(() -> SqlFilterParser.parse(deep)).isInstanceOf(SqlParseException.class)
+            .hasMessageContaining("nested");
+        assertThatThrownBy(() -> SqlFilterParser.parse("NOT ".repeat(5000) + "a = 1"))
+            .isInstanceOf(SqlParseException.class);
+
+        String flat = "a = 1 OR " + "b = 2 OR ".repeat(1200) + "c = 3";
+        assertThat(flat.length()).isGreaterThan(10_000);
+        assertThat(matches(flat, "c", "3")).isTrue();
+        assertThat(matches("(((a = 1)))", "a", "1")).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "a =", "a = = 1", "(a = 1", "a BETWEEN 1", "a IN 1", "a IN (b)", "a ! 1",
         "a = 'open", "a IS 1", "3", "a = 1 b = 2", "AND a = 1", "a # 1"})
