@@ -189,7 +189,20 @@ interface GroupScenarios extends ScenarioContext {
             await(first, "first round");
             Thread.sleep(1000); // acks reach the broker's offset table through the 5 s persist or the next pull
             admin.start();
-            admin.resetOffsetByTimestamp(topic, group, before, true);
+            // The broker knows the group's offsets only once the consumer has committed them (every 5 s);
+            // until then an official broker answers "consumer group not exist".
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (true) {
+                try {
+                    admin.resetOffsetByTimestamp(topic, group, before, true);
+                    break;
+                } catch (org.apache.rocketmq.client.exception.MQClientException e) {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(500);
+                }
+            }
             awaitTrue(() -> got.size() >= 20, 60_000, "reconsumed after reset: " + got.size());
             assertThat(new HashSet<>(got.subList(10, got.size()))).isEqualTo(expected("r-", 10));
         } finally {
