@@ -3,6 +3,7 @@ package io.apogee.store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,8 +120,43 @@ public class CommitLog {
         return encoder.takeFailure();
     }
 
-    /** Encodes, appends under the lock and waits for the flush policy; failures leave their result in the encoder. */
+    /**
+     * Appends one message without waiting for a SYNC_FLUSH: the future completes when the group commit has
+     * the message on disk (FLUSH_DISK_TIMEOUT after {@code syncFlushTimeout}). Other flush modes complete at once.
+     */
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        if (config.getFlushDiskType() != FlushDiskType.SYNC_FLUSH || !msg.isWaitStoreMsgOK()
+            || !(flushCommitLogService instanceof GroupCommitService groupCommit)) {
+            return CompletableFuture.completedFuture(putMessage(msg));
+        }
+        MessageEncoder encoder = encoders.get();
+        PutMessageStatus status = doPutMessage(msg, encoder, false);
+        if (status != PutMessageStatus.PUT_OK) {
+            return CompletableFuture.completedFuture(encoder.takeFailure());
+        }
+        long offset = msg.getCommitLogOffset();
+        int size = msg.getStoreSize();
+        byte[] storeHost = encoder.storeHostBytes();
+        long storeTimestamp = msg.getStoreTimestamp();
+        long queueOffset = msg.getQueueOffset();
+        return groupCommit.flushAsync(offset + size, config.getSyncFlushTimeout()).thenApply(flushedOk -> {
+            if (!flushedOk) {
+                log.error("do groupcommit, wait for flush failed, end offset {}", offset + size);
+            }
+            return new PutMessageResult(flushedOk ? PutMessageStatus.PUT_OK : PutMessageStatus.FLUSH_DISK_TIMEOUT,
+                offset, size, storeHost, storeTimestamp, queueOffset);
+        });
+    }
+
     private PutMessageStatus doPutMessage(MessageExtBrokerInner msg, MessageEncoder encoder) {
+        return doPutMessage(msg, encoder, true);
+    }
+
+    /**
+     * Encodes, appends under the lock and (if {@code waitForFlush}) waits for the flush policy; failures
+     * leave their result in the encoder.
+     */
+    private PutMessageStatus doPutMessage(MessageExtBrokerInner msg, MessageEncoder encoder, boolean waitForFlush) {
         long beginTime = System.nanoTime();
         if (msg.getTopic() == null || msg.getTopic().length() > Byte.MAX_VALUE) {
             return encoder.fail(new PutMessageResult(PutMessageStatus.MESSAGE_ILLEGAL, null));
@@ -180,6 +216,9 @@ public class CommitLog {
             putMessageLock.unlock();
         }
         stats.recordPut(msg.getTopic(), encoder.lastWroteBytes, System.nanoTime() - beginTime);
+        if (!waitForFlush) {
+            return PutMessageStatus.PUT_OK;
+        }
         return handleDiskFlush(encoder.lastWroteOffset + encoder.lastWroteBytes, msg.isWaitStoreMsgOK());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -303,6 +304,25 @@ public class DefaultMessageStore implements MessageStore {
             storeStatsService.recordPutFailed();
         }
         return result;
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExtBrokerInner msg) {
+        PutMessageStatus status = checkStoreStatus();
+        if (status != PutMessageStatus.PUT_OK) {
+            return CompletableFuture.completedFuture(new PutMessageResult(status, null));
+        }
+        String props = msg.getPropertiesString();
+        if (props != null && props.length() > Short.MAX_VALUE) {
+            log.warn("putMessage message properties length too long {}", props.length());
+            return CompletableFuture.completedFuture(new PutMessageResult(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, null));
+        }
+        return commitLog.asyncPutMessage(msg).thenApply(result -> {
+            if (!result.isOk()) {
+                storeStatsService.recordPutFailed();
+            }
+            return result;
+        });
     }
 
     @Override
