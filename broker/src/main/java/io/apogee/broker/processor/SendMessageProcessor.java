@@ -31,6 +31,7 @@ import io.apogee.remoting.common.RemotingHelper;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.PutMessageResult;
+import io.apogee.store.config.FlushDiskType;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,17 @@ public class SendMessageProcessor implements NettyRequestProcessor {
             return sendBatchMessage(ctx, request, header);
         }
         return sendMessage(ctx, request, header);
+    }
+
+    /** Sends a response produced after processRequest returned (an async put completed). */
+    private static void writeLater(ChannelHandlerContext ctx, RemotingCommand request, RemotingCommand response) {
+        if (response == null || request.isOnewayRPC()) {
+            return;
+        }
+        response.setOpaque(request.getOpaque());
+        response.markResponseType();
+        response.setSerializeTypeCurrentRPC(request.getSerializeTypeCurrentRPC());
+        ctx.writeAndFlush(response);
     }
 
     static SendMessageRequestHeader parseRequestHeader(RemotingCommand request) throws RemotingCommandException {
@@ -190,9 +202,26 @@ public class SendMessageProcessor implements NettyRequestProcessor {
                 + "] sending transaction message is forbidden");
             return response;
         }
-        PutMessageResult result = tran != null && Boolean.parseBoolean(tran)
-            ? brokerController.getTransactionalMessageService().prepareMessage(msg)
-            : brokerController.getMessageStore().putMessage(msg);
+        if (tran != null && Boolean.parseBoolean(tran)) {
+            PutMessageResult result = brokerController.getTransactionalMessageService().prepareMessage(msg);
+            return handlePutMessageResult(result, response, responseHeader, msg.getTopic(), queueId, 1, body.length);
+        }
+        if (brokerController.getMessageStoreConfig().getFlushDiskType() == FlushDiskType.SYNC_FLUSH
+            && msg.isWaitStoreMsgOK()) {
+            // Answer when the group commit has the message on disk, without holding this send thread:
+            // the few send threads then keep feeding the next fsync instead of each waiting for one.
+            String topic = msg.getTopic();
+            int bodyLength = body.length;
+            int storedQueueId = queueId;
+            brokerController.getMessageStore().asyncPutMessage(msg).whenComplete((result, error) -> {
+                RemotingCommand r = error != null
+                    ? RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR, "store putMessage failed: " + error)
+                    : handlePutMessageResult(result, response, responseHeader, topic, storedQueueId, 1, bodyLength);
+                writeLater(ctx, request, r);
+            });
+            return null;
+        }
+        PutMessageResult result = brokerController.getMessageStore().putMessage(msg);
         return handlePutMessageResult(result, response, responseHeader, msg.getTopic(), queueId, 1, body.length);
     }
 
