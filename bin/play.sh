@@ -9,6 +9,8 @@ unset ROCKETMQ_HOME
 
 MODULES="common remoting store namesrv broker"
 stale() {
+  # An unpacked release has everything in lib/ and nothing to build.
+  ls lib/*.jar >/dev/null 2>&1 && return 1
   [ -d broker/target/lib ] && [ -d namesrv/target/lib ] || return 0
   for m in $MODULES; do
     if [ -n "$(find "$m/src/main" "$m/pom.xml" -newer broker/target/lib -print -quit 2>/dev/null)" ]; then
