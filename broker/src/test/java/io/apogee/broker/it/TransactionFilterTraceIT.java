@@ -236,10 +236,84 @@ class TransactionFilterTraceIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void aCheckBackAnswerForAnAlreadyCommittedMessageDeliversNothingTwice() throws Exception {
+        TransactionMQProducer p = txProducer("tx-group-dup", b -> LocalTransactionState.COMMIT_MESSAGE,
+            b -> LocalTransactionState.COMMIT_MESSAGE);
+        org.apache.rocketmq.client.producer.TransactionSendResult sent = p.sendMessageInTransaction(
+            new Message("TxTopicDup", "TagA", "dup-commit".getBytes(StandardCharsets.UTF_8)), null);
+        // A TransactionSendResult carries no offset id: find the half message by its unique key instead.
+        MessageExt half = null;
+        NettyRemotingClient query = new NettyRemotingClient(new NettyClientConfig());
+        query.start();
+        try {
+            long until = System.currentTimeMillis() + 10_000;
+            while (half == null && System.currentTimeMillis() < until) {
+                RemotingCommand q = RemotingCommand.createRequestCommand(RequestCode.QUERY_MESSAGE, null);
+                q.addExtField("topic", "RMQ_SYS_TRANS_HALF_TOPIC");
+                q.addExtField("key", sent.getMsgId());
+                q.addExtField("maxNum", "32");
+                q.addExtField("beginTimestamp", "0");
+                q.addExtField("endTimestamp", Long.toString(Long.MAX_VALUE));
+                q.addExtField("_UNIQUE_KEY_QUERY", "true");
+                RemotingCommand resp = query.invokeSync("127.0.0.1:" + brokerPort, q, 5000);
+                if (resp.getCode() == ResponseCode.SUCCESS && resp.getBody() != null) {
+                    for (MessageExt m : org.apache.rocketmq.common.message.MessageDecoder.decodes(java.nio.ByteBuffer.wrap(resp.getBody()))) {
+                        if (sent.getMsgId().equals(m.getProperty("UNIQ_KEY"))) {
+                            half = m;
+                        }
+                    }
+                }
+                if (half == null) {
+                    Thread.sleep(200);
+                }
+            }
+        } finally {
+            query.shutdown();
+        }
+        assertThat(half).isNotNull();
+        long commitLogOffset = half.getCommitLogOffset();
+
+        NettyRemotingClient raw = new NettyRemotingClient(new NettyClientConfig());
+        raw.start();
+        try {
+            RemotingCommand again = RemotingCommand.createRequestCommand(RequestCode.END_TRANSACTION, null);
+            again.addExtField("producerGroup", "tx-group-dup");
+            again.addExtField("tranStateTableOffset", Long.toString(half.getQueueOffset()));
+            again.addExtField("commitLogOffset", Long.toString(commitLogOffset));
+            again.addExtField("commitOrRollback", "8");
+            again.addExtField("fromTransactionCheck", "true");
+            again.addExtField("msgId", sent.getMsgId());
+            assertThat(raw.invokeSync("127.0.0.1:" + brokerPort, again, 5000).getCode()).isEqualTo(ResponseCode.SUCCESS);
+        } finally {
+            raw.shutdown();
+        }
+
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer("tx-consumer-dup");
+        c.setNamesrvAddr(nsAddr);
+        c.setInstanceName("dup" + System.nanoTime());
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe("TxTopicDup", "*");
+        c.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> got.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        cleanup.add(c::shutdown);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (got.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2000);
+        assertThat(got).containsExactly("dup-commit");
+    }
+
     // ------------------------------------------------------------------ SQL92
 
     @Test
-    @Order(5)
+    @Order(6)
     void sqlSubscriptionsDeliverExactlyTheMatchingMessages() throws Exception {
         DefaultMQProducer p = new DefaultMQProducer("sql-producer");
         p.setNamesrvAddr(nsAddr);
@@ -276,7 +350,7 @@ class TransactionFilterTraceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aMalformedOrTooDeeplyNestedExpressionFailsTheSubscriptionClearly() throws Exception {
         String tooDeep = "(".repeat(5000) + "a = 1" + ")".repeat(5000);
         for (String expr : List.of("a BETWEEN AND", tooDeep)) {
@@ -308,10 +382,42 @@ class TransactionFilterTraceIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void withPropertyFilteringOffTheBrokerRefusesSqlSubscriptionsAsTheOfficialBrokerDoes() throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt();
+        admin.setNamesrvAddr(nsAddr);
+        admin.setInstanceName("pfadmin" + System.nanoTime());
+        admin.start();
+        String addr = "127.0.0.1:" + brokerPort;
+        java.util.Properties off = new java.util.Properties();
+        off.setProperty("enablePropertyFilter", "false");
+        admin.updateBrokerConfig(addr, off);
+        try {
+            DefaultMQPushConsumer c = new DefaultMQPushConsumer("sql-when-off");
+            c.setNamesrvAddr(nsAddr);
+            c.setInstanceName("off" + System.nanoTime());
+            c.subscribe("SqlTopic", MessageSelector.bySql("a > 1"));
+            c.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently)
+                (msgs, ctx) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+            try {
+                assertThatThrownBy(c::start).isInstanceOf(MQClientException.class)
+                    .hasMessageContaining("does not support consumer to filter message by SQL92");
+            } finally {
+                c.shutdown();
+            }
+        } finally {
+            java.util.Properties on = new java.util.Properties();
+            on.setProperty("enablePropertyFilter", "true");
+            admin.updateBrokerConfig(addr, on);
+            admin.shutdown();
+        }
+    }
+
     // ------------------------------------------------------------------ trace
 
     @Test
-    @Order(7)
+    @Order(9)
     void traceRecordsOfAMessageAreFindableByItsId() throws Exception {
         DefaultMQProducer p = new DefaultMQProducer("trace-producer", true);
         p.setNamesrvAddr(nsAddr);
