@@ -14,6 +14,7 @@ import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.exception.MQClientException;
 import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.consumer.DefaultMQPushConsumerImpl;
+import io.apogee.client.trace.AsyncTraceDispatcher;
 import io.apogee.common.UtilAll;
 import io.apogee.common.message.MessageExt;
 import io.apogee.common.protocol.body.MessageQueue;
@@ -71,8 +72,28 @@ public class DefaultMQPushConsumer extends ClientConfig {
         this(null, consumerGroup, rpcHook, new AllocateMessageQueueAveragely());
     }
 
+    /** With {@code enableMsgTrace}, each consume call is traced to {@code RMQ_SYS_TRACE_TOPIC}. */
     public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace) {
-        this(null, consumerGroup, null, new AllocateMessageQueueAveragely());
+        this(null, consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, null);
+    }
+
+    /** With {@code enableMsgTrace}, each consume call is traced to {@code customizedTraceTopic} (or the default). */
+    public DefaultMQPushConsumer(String consumerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(null, consumerGroup, null, new AllocateMessageQueueAveragely(), enableMsgTrace, customizedTraceTopic);
+    }
+
+    public DefaultMQPushConsumer(String consumerGroup, RPCHook rpcHook, AllocateMessageQueueStrategy strategy,
+                                 boolean enableMsgTrace, String customizedTraceTopic) {
+        this(null, consumerGroup, rpcHook, strategy, enableMsgTrace, customizedTraceTopic);
+    }
+
+    public DefaultMQPushConsumer(String namespace, String consumerGroup, RPCHook rpcHook, AllocateMessageQueueStrategy strategy,
+                                 boolean enableMsgTrace, String customizedTraceTopic) {
+        this(namespace, consumerGroup, rpcHook, strategy);
+        if (enableMsgTrace) {
+            defaultMQPushConsumerImpl.setTraceDispatcher(new AsyncTraceDispatcher(consumerGroup, AsyncTraceDispatcher.Type.CONSUME,
+                customizedTraceTopic, rpcHook));
+        }
     }
 
     public DefaultMQPushConsumer(String consumerGroup, RPCHook rpcHook, AllocateMessageQueueStrategy strategy) {
@@ -88,10 +109,23 @@ public class DefaultMQPushConsumer extends ClientConfig {
 
     public void start() throws MQClientException {
         defaultMQPushConsumerImpl.start();
+        AsyncTraceDispatcher tracer = defaultMQPushConsumerImpl.getTraceDispatcher();
+        if (tracer != null) {
+            tracer.start(getNamesrvAddr());
+        }
     }
 
     public void shutdown() {
         defaultMQPushConsumerImpl.shutdown(awaitTerminationMillisWhenShutdown);
+        AsyncTraceDispatcher tracer = defaultMQPushConsumerImpl.getTraceDispatcher();
+        if (tracer != null) {
+            tracer.shutdown();
+        }
+    }
+
+    /** The message-trace dispatcher, or null when tracing is off. */
+    public AsyncTraceDispatcher getTraceDispatcher() {
+        return defaultMQPushConsumerImpl.getTraceDispatcher();
     }
 
     public void subscribe(String topic, String subExpression) throws MQClientException {

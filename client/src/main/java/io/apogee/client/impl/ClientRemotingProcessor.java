@@ -11,6 +11,7 @@ import io.apogee.client.impl.producer.MQProducerInner;
 import io.apogee.common.message.MessageConst;
 import io.apogee.common.message.MessageDecoder;
 import io.apogee.common.message.MessageExt;
+import io.apogee.common.protocol.RemotingCommandException;
 import io.apogee.common.protocol.RequestCode;
 import io.apogee.common.protocol.ResponseCode;
 import io.apogee.common.protocol.body.ConsumeMessageDirectlyResult;
@@ -18,6 +19,7 @@ import io.apogee.common.protocol.body.ConsumerRunningInfo;
 import io.apogee.common.protocol.body.GetConsumerStatusBody;
 import io.apogee.common.protocol.body.MessageQueue;
 import io.apogee.common.protocol.body.ResetOffsetBody;
+import io.apogee.common.protocol.header.CheckTransactionStateRequestHeader;
 import io.apogee.remoting.common.RemotingHelper;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
@@ -39,7 +41,7 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
         Map<String, String> ext = request.getExtFields() == null ? new HashMap<>() : request.getExtFields();
         switch (request.getCode()) {
             case RequestCode.CHECK_TRANSACTION_STATE:
-                return checkTransactionState(ctx, request, ext);
+                return checkTransactionState(ctx, request);
             case RequestCode.NOTIFY_CONSUMER_IDS_CHANGED:
                 log.info("receive broker's notification[{}], the consumer group: {} changed, rebalance immediately",
                     RemotingHelper.parseChannelRemoteAddr(ctx.channel()), ext.get("consumerGroup"));
@@ -58,7 +60,8 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
         }
     }
 
-    private RemotingCommand checkTransactionState(ChannelHandlerContext ctx, RemotingCommand request, Map<String, String> ext) {
+    private RemotingCommand checkTransactionState(ChannelHandlerContext ctx, RemotingCommand request) throws RemotingCommandException {
+        CheckTransactionStateRequestHeader header = request.decodeCommandCustomHeader(CheckTransactionStateRequestHeader.class);
         if (request.getBody() == null) {
             return null;
         }
@@ -78,8 +81,8 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
             return null;
         }
         String addr = RemotingHelper.parseChannelRemoteAddr(ctx.channel());
-        producer.checkTransactionState(addr, msg, parseLong(ext.get("tranStateTableOffset")),
-            parseLong(ext.get("commitLogOffset")), ext.get("msgId"), ext.get("transactionId"), ext.get("offsetMsgId"));
+        producer.checkTransactionState(addr, msg, header.getTranStateTableOffset(), header.getCommitLogOffset(),
+            header.getMsgId(), header.getTransactionId(), header.getOffsetMsgId());
         return null;
     }
 
@@ -139,9 +142,5 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
         RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
         response.setBody(result.encode());
         return response;
-    }
-
-    private static long parseLong(String s) {
-        return s == null ? 0L : Long.parseLong(s);
     }
 }

@@ -7,6 +7,7 @@ import io.apogee.client.ClientConfig;
 import io.apogee.client.exception.MQBrokerException;
 import io.apogee.client.exception.MQClientException;
 import io.apogee.client.impl.producer.DefaultMQProducerImpl;
+import io.apogee.client.trace.AsyncTraceDispatcher;
 import io.apogee.common.message.Message;
 import io.apogee.common.message.MessageBatch;
 import io.apogee.common.protocol.body.MessageQueue;
@@ -47,22 +48,49 @@ public class DefaultMQProducer extends ClientConfig {
         this(null, producerGroup, rpcHook);
     }
 
+    /** With {@code enableMsgTrace}, each send is traced to {@code RMQ_SYS_TRACE_TOPIC}. */
     public DefaultMQProducer(String producerGroup, boolean enableMsgTrace) {
-        this(null, producerGroup, null);
+        this(null, producerGroup, null, enableMsgTrace, null);
+    }
+
+    /** With {@code enableMsgTrace}, each send is traced to {@code customizedTraceTopic} (or the default trace topic). */
+    public DefaultMQProducer(String producerGroup, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(null, producerGroup, null, enableMsgTrace, customizedTraceTopic);
+    }
+
+    public DefaultMQProducer(String producerGroup, RPCHook rpcHook, boolean enableMsgTrace, String customizedTraceTopic) {
+        this(null, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
     }
 
     public DefaultMQProducer(String namespace, String producerGroup, RPCHook rpcHook) {
+        this(namespace, producerGroup, rpcHook, false, null);
+    }
+
+    public DefaultMQProducer(String namespace, String producerGroup, RPCHook rpcHook, boolean enableMsgTrace,
+                             String customizedTraceTopic) {
         this.namespace = namespace;
         this.producerGroup = producerGroup;
         this.defaultMQProducerImpl = new DefaultMQProducerImpl(this, rpcHook);
+        if (enableMsgTrace) {
+            defaultMQProducerImpl.setTraceDispatcher(new AsyncTraceDispatcher(producerGroup, AsyncTraceDispatcher.Type.PRODUCE,
+                customizedTraceTopic, rpcHook));
+        }
     }
 
     public void start() throws MQClientException {
         defaultMQProducerImpl.start();
+        AsyncTraceDispatcher tracer = defaultMQProducerImpl.getTraceDispatcher();
+        if (tracer != null) {
+            tracer.start(getNamesrvAddr());
+        }
     }
 
     public void shutdown() {
         defaultMQProducerImpl.shutdown();
+        AsyncTraceDispatcher tracer = defaultMQProducerImpl.getTraceDispatcher();
+        if (tracer != null) {
+            tracer.shutdown();
+        }
     }
 
     public List<MessageQueue> fetchPublishMessageQueues(String topic) throws MQClientException {
@@ -205,6 +233,11 @@ public class DefaultMQProducer extends ClientConfig {
 
     public String getProducerGroup() {
         return producerGroup;
+    }
+
+    /** The message-trace dispatcher, or null when tracing is off. */
+    public AsyncTraceDispatcher getTraceDispatcher() {
+        return defaultMQProducerImpl.getTraceDispatcher();
     }
 
     public void setProducerGroup(String producerGroup) {

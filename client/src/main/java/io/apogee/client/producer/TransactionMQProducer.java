@@ -33,6 +33,11 @@ public class TransactionMQProducer extends DefaultMQProducer {
         super(namespace, producerGroup, rpcHook);
     }
 
+    public TransactionMQProducer(String namespace, String producerGroup, RPCHook rpcHook, boolean enableMsgTrace,
+                                 String customizedTraceTopic) {
+        super(namespace, producerGroup, rpcHook, enableMsgTrace, customizedTraceTopic);
+    }
+
     @Override
     public TransactionSendResult sendMessageInTransaction(Message msg, Object arg) throws MQClientException {
         if (transactionListener == null) {

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 abstract class ClientScenarios implements ScenarioContext, MessageScenarios, GroupScenarios, TransactionScenarios,
-    LitePullScenarios, FailureScenarios {
+    LitePullScenarios, FailureScenarios, TraceScenarios {
     Cluster cluster;
     Admin admin;
 

@@ -138,6 +138,7 @@ public final class Cluster implements AutoCloseable {
         b.put("diskMaxUsedSpaceRatio", "99");
         b.put("sendMessageThreadPoolNums", "4");
         b.put("pullMessageThreadPoolNums", "4");
+        b.put("traceTopicEnable", "true");
         return write(dir.resolve("broker.properties"), b);
     }
 

@@ -14,6 +14,9 @@ import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyContext;
 import io.apogee.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerConcurrently;
+import io.apogee.client.trace.AsyncTraceDispatcher;
+import io.apogee.client.trace.MessageTracer;
+import io.apogee.client.trace.TraceContext;
 import io.apogee.common.ThreadFactoryImpl;
 import io.apogee.common.message.MessageAccessor;
 import io.apogee.common.message.MessageExt;
@@ -139,14 +142,25 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
             for (MessageExt m : msgs) {
                 MessageAccessor.setConsumeStartTimeStamp(m, now);
             }
+            AsyncTraceDispatcher tracer = consumerImpl.getTraceDispatcher();
+            TraceContext trace = tracer == null ? null : MessageTracer.subBefore(tracer, consumer.getConsumerGroup(), msgs);
+            long beginConsume = System.currentTimeMillis();
             ConsumeConcurrentlyStatus status = null;
+            boolean threw = false;
             try {
                 status = listener.consumeMessage(java.util.Collections.unmodifiableList(msgs), context);
             } catch (Throwable t) {
+                threw = true;
                 log.warn("consumeMessage exception, Group: {} {} {}", consumer.getConsumerGroup(), messageQueue, t.toString(), t);
             }
+            int outcome = threw ? MessageTracer.CONSUME_EXCEPTION : status == null ? MessageTracer.CONSUME_RETURN_NULL
+                : System.currentTimeMillis() - beginConsume >= consumer.getConsumeTimeout() * 60_000L ? MessageTracer.CONSUME_TIME_OUT
+                : status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS ? MessageTracer.CONSUME_SUCCESS : MessageTracer.CONSUME_FAILED;
             if (status == null) {
                 status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+            if (trace != null) {
+                MessageTracer.subAfter(tracer, trace, status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS, outcome);
             }
             if (!processQueue.isDropped()) {
                 processConsumeResult(status, context, this);

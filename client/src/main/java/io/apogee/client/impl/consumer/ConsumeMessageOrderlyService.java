@@ -12,6 +12,9 @@ import io.apogee.client.consumer.DefaultMQPushConsumer;
 import io.apogee.client.consumer.listener.ConsumeOrderlyContext;
 import io.apogee.client.consumer.listener.ConsumeOrderlyStatus;
 import io.apogee.client.consumer.listener.MessageListenerOrderly;
+import io.apogee.client.trace.AsyncTraceDispatcher;
+import io.apogee.client.trace.MessageTracer;
+import io.apogee.client.trace.TraceContext;
 import io.apogee.common.ThreadFactoryImpl;
 import io.apogee.common.message.MessageAccessor;
 import io.apogee.common.message.MessageExt;
@@ -157,6 +160,10 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                 }
                 ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
                 ConsumeOrderlyStatus status = null;
+                AsyncTraceDispatcher tracer = consumerImpl.getTraceDispatcher();
+                TraceContext trace = tracer == null ? null : MessageTracer.subBefore(tracer, consumer.getConsumerGroup(), msgs);
+                long beginConsume = System.currentTimeMillis();
+                boolean threw = false;
                 pq.getConsumeLock().lock();
                 try {
                     if (pq.isDropped()) {
@@ -164,9 +171,17 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                     }
                     status = listener.consumeMessage(java.util.Collections.unmodifiableList(msgs), context);
                 } catch (Throwable t) {
+                    threw = true;
                     log.warn("consumeMessage exception, Group: {} {} {}", consumer.getConsumerGroup(), mq, t.toString(), t);
                 } finally {
                     pq.getConsumeLock().unlock();
+                }
+                if (trace != null) {
+                    boolean ok = status == ConsumeOrderlyStatus.SUCCESS || status == ConsumeOrderlyStatus.COMMIT;
+                    int outcome = threw ? MessageTracer.CONSUME_EXCEPTION : status == null ? MessageTracer.CONSUME_RETURN_NULL
+                        : System.currentTimeMillis() - beginConsume >= consumer.getConsumeTimeout() * 60_000L
+                        ? MessageTracer.CONSUME_TIME_OUT : ok ? MessageTracer.CONSUME_SUCCESS : MessageTracer.CONSUME_FAILED;
+                    MessageTracer.subAfter(tracer, trace, ok, outcome);
                 }
                 if (status == null || status == ConsumeOrderlyStatus.ROLLBACK) {
                     status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;

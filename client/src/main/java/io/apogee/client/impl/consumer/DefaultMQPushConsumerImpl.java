@@ -21,6 +21,7 @@ import io.apogee.client.impl.CommunicationMode;
 import io.apogee.client.impl.MQAdminImpl;
 import io.apogee.client.impl.MQClientManager;
 import io.apogee.client.impl.factory.MQClientInstance;
+import io.apogee.client.trace.AsyncTraceDispatcher;
 import io.apogee.common.MixAll;
 import io.apogee.common.filter.ExpressionType;
 import io.apogee.common.filter.FilterAPI;
@@ -59,6 +60,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     private final DefaultMQPushConsumer defaultMQPushConsumer;
     private final RPCHook rpcHook;
+    private volatile AsyncTraceDispatcher traceDispatcher;
     private final RebalancePushImpl rebalanceImpl = new RebalancePushImpl(this);
     private volatile State serviceState = State.CREATE_JUST;
     private MQClientInstance mQClientFactory;
@@ -194,6 +196,15 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
                 }
             }
         }
+    }
+
+    /** The message-trace dispatcher, or null when tracing is off. */
+    public AsyncTraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
+    }
+
+    public void setTraceDispatcher(AsyncTraceDispatcher traceDispatcher) {
+        this.traceDispatcher = traceDispatcher;
     }
 
     public synchronized void shutdown(long awaitTerminateMillis) {

@@ -27,6 +27,8 @@ import io.apogee.client.producer.SendStatus;
 import io.apogee.client.producer.TransactionListener;
 import io.apogee.client.producer.TransactionMQProducer;
 import io.apogee.client.producer.TransactionSendResult;
+import io.apogee.client.trace.AsyncTraceDispatcher;
+import io.apogee.client.trace.MessageTracer;
 import io.apogee.common.MixAll;
 import io.apogee.common.ThreadFactoryImpl;
 import io.apogee.common.message.Message;
@@ -41,6 +43,7 @@ import io.apogee.common.message.MessageSysFlag;
 import io.apogee.common.protocol.RequestCode;
 import io.apogee.common.protocol.ResponseCode;
 import io.apogee.common.protocol.body.MessageQueue;
+import io.apogee.common.protocol.header.EndTransactionRequestHeader;
 import io.apogee.common.protocol.header.SendMessageRequestHeader;
 import io.apogee.common.topic.TopicValidator;
 import io.apogee.remoting.RPCHook;
@@ -67,6 +70,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
     private volatile State serviceState = State.CREATE_JUST;
     private volatile MQClientInstance mQClientFactory;
     private ExecutorService checkExecutor;
+    private volatile AsyncTraceDispatcher traceDispatcher;
 
     public DefaultMQProducerImpl(DefaultMQProducer defaultMQProducer, RPCHook rpcHook) {
         this.defaultMQProducer = defaultMQProducer;
@@ -485,7 +489,33 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             }
         }
         h.setProperties(MessageDecoder.messageProperties2String(msg.getProperties()));
-        return mQClientFactory.getMQClientAPIImpl().sendMessage(brokerAddr, mq.getBrokerName(), msg, body, h, timeout, mode, callback);
+        AsyncTraceDispatcher tracer = traceDispatcher;
+        if (tracer == null || batch || mode == CommunicationMode.ONEWAY) {
+            return mQClientFactory.getMQClientAPIImpl().sendMessage(brokerAddr, mq.getBrokerName(), msg, body, h, timeout, mode, callback);
+        }
+        String group = defaultMQProducer.getProducerGroup();
+        String addr = brokerAddr;
+        int bodyLength = body.length;
+        long begin = System.currentTimeMillis();
+        if (mode == CommunicationMode.ASYNC) {
+            SendCallback traced = new SendCallback() {
+                @Override
+                public void onSuccess(SendResult sendResult) {
+                    MessageTracer.pub(tracer, group, msg, sendResult, addr, bodyLength, begin);
+                    callback.onSuccess(sendResult);
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    callback.onException(e);
+                }
+            };
+            return mQClientFactory.getMQClientAPIImpl().sendMessage(brokerAddr, mq.getBrokerName(), msg, body, h, timeout, mode, traced);
+        }
+        SendResult result = mQClientFactory.getMQClientAPIImpl().sendMessage(brokerAddr, mq.getBrokerName(), msg, body, h, timeout,
+            mode, callback);
+        MessageTracer.pub(tracer, group, msg, result, addr, bodyLength, begin);
+        return result;
     }
 
     static byte[] compress(byte[] src, int level) {
@@ -652,18 +682,26 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             case ROLLBACK_MESSAGE -> MessageSysFlag.TRANSACTION_ROLLBACK_TYPE;
             default -> MessageSysFlag.TRANSACTION_NOT_TYPE;
         };
-        RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.END_TRANSACTION, null);
-        request.addExtField("producerGroup", defaultMQProducer.getProducerGroup());
-        request.addExtField("tranStateTableOffset", Long.toString(tranStateTableOffset));
-        request.addExtField("commitLogOffset", Long.toString(commitLogOffset));
-        request.addExtField("commitOrRollback", Integer.toString(commitOrRollback));
-        request.addExtField("fromTransactionCheck", Boolean.toString(fromCheck));
-        request.addExtField("msgId", msgId);
-        if (transactionId != null) {
-            request.addExtField("transactionId", transactionId);
-        }
+        EndTransactionRequestHeader header = new EndTransactionRequestHeader();
+        header.setProducerGroup(defaultMQProducer.getProducerGroup());
+        header.setTranStateTableOffset(tranStateTableOffset);
+        header.setCommitLogOffset(commitLogOffset);
+        header.setCommitOrRollback(commitOrRollback);
+        header.setFromTransactionCheck(fromCheck);
+        header.setMsgId(msgId);
+        header.setTransactionId(transactionId);
+        RemotingCommand request = RemotingCommand.createRequestCommand(RequestCode.END_TRANSACTION, header);
         request.setRemark(remark);
         mQClientFactory.getMQClientAPIImpl().invokeOneway(brokerAddr, request, defaultMQProducer.getSendMsgTimeout());
+    }
+
+    /** The message-trace dispatcher, or null when tracing is off. */
+    public AsyncTraceDispatcher getTraceDispatcher() {
+        return traceDispatcher;
+    }
+
+    public void setTraceDispatcher(AsyncTraceDispatcher traceDispatcher) {
+        this.traceDispatcher = traceDispatcher;
     }
 
     public MQClientInstance getmQClientFactory() {
