@@ -598,7 +598,12 @@ public class CommitLog {
             out.resetAsResult(0, true);
             return;
         }
-        if (magicCode != MESSAGE_MAGIC_CODE || totalSize <= 0 || totalSize > b.remaining()) {
+        if (magicCode == MESSAGE_MAGIC_CODE && totalSize > b.remaining()) {
+            // a record still being replicated (HA slave appends in chunks): wait for the rest
+            out.resetAsResult(0, true);
+            return;
+        }
+        if (magicCode != MESSAGE_MAGIC_CODE || totalSize <= 0) {
             out.resetAsResult(-1, false);
             return;
         }

@@ -53,6 +53,8 @@ public class DefaultMessageStore implements MessageStore {
     private volatile boolean shutdown = true;
     private volatile boolean loaded = false;
     private volatile long lastNotWritableLog = 0;
+    private volatile io.apogee.store.ha.HAService haService;
+    private volatile io.apogee.store.ha.HAClient haClient;
 
     public DefaultMessageStore(MessageStoreConfig config) throws IOException {
         this(config, null, DiskSpaceProbe.DEFAULT);
@@ -191,6 +193,84 @@ public class DefaultMessageStore implements MessageStore {
         storeStatsService.start();
         cleanResourceService.start();
         shutdown = false;
+        startHa();
+    }
+
+    /** Masters accept slaves on haListenPort; slaves replicate from the master's HA address. */
+    private void startHa() {
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            haClient = new io.apogee.store.ha.HAClient(this);
+            if (config.getHaMasterAddress() != null && !config.getHaMasterAddress().isBlank()) {
+                haClient.updateMasterAddress(config.getHaMasterAddress());
+            }
+            haClient.start();
+        } else {
+            io.apogee.store.ha.HAService service = new io.apogee.store.ha.HAService(this);
+            try {
+                service.start();
+                haService = service;
+            } catch (IOException e) {
+                log.error("HA service not started, slaves cannot connect: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The master's HA address (host:port) a slave replicates from; ignored on a master. */
+    public void updateHaMasterAddress(String newAddr) {
+        io.apogee.store.ha.HAClient client = haClient;
+        if (client != null) {
+            client.updateMasterAddress(newAddr);
+        }
+    }
+
+    /** Master side HA service, null on a slave or when haListenPort could not be bound. */
+    public io.apogee.store.ha.HAService getHaService() {
+        return haService;
+    }
+
+    /** Slave side HA client, null on a master. */
+    public io.apogee.store.ha.HAClient getHaClient() {
+        return haClient;
+    }
+
+    /** SYNC_MASTER: the put counts only once a slave acknowledged its bytes (or fails with a slave status). */
+    private boolean needsSlaveAck(PutMessageResult result, boolean waitStoreMsgOK) {
+        if (config.getBrokerRole() != BrokerRole.SYNC_MASTER || !waitStoreMsgOK) {
+            return false;
+        }
+        PutMessageStatus st = result.getPutMessageStatus();
+        return st == PutMessageStatus.PUT_OK || st == PutMessageStatus.FLUSH_DISK_TIMEOUT;
+    }
+
+    private CompletableFuture<PutMessageResult> waitForSlave(PutMessageResult result) {
+        AppendMessageResult append = result.getAppendMessageResult();
+        long end = append.getWroteOffset() + append.getWroteBytes();
+        io.apogee.store.ha.HAService service = haService;
+        if (service == null || !service.isSlaveOK(end)) {
+            result.setPutMessageStatus(PutMessageStatus.SLAVE_NOT_AVAILABLE);
+            return CompletableFuture.completedFuture(result);
+        }
+        service.wakeupWriters();
+        return service.waitForSlave(end, config.getSyncFlushTimeout()).thenApply(ok -> {
+            if (!ok) {
+                log.error("do sync transfer other node, wait return, but failed, end offset {}", end);
+                result.setPutMessageStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);
+            }
+            return result;
+        });
+    }
+
+    private PutMessageResult waitForSlaveBlocking(PutMessageResult result) {
+        try {
+            return waitForSlave(result).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.setPutMessageStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);
+            return result;
+        } catch (java.util.concurrent.ExecutionException e) {
+            result.setPutMessageStatus(PutMessageStatus.FLUSH_SLAVE_TIMEOUT);
+            return result;
+        }
     }
 
     private void createTempFile() throws IOException {
@@ -209,6 +289,12 @@ public class DefaultMessageStore implements MessageStore {
             shutdown = true;
             cleanResourceService.shutdown();
             storeStatsService.shutdown();
+            if (haService != null) {
+                haService.shutdown();
+            }
+            if (haClient != null) {
+                haClient.shutdown(true);
+            }
             reputMessageService.shutdown();
             flushConsumeQueueService.shutdown();
             commitLog.shutdown();
@@ -302,6 +388,8 @@ public class DefaultMessageStore implements MessageStore {
         PutMessageResult result = commitLog.putMessage(msg);
         if (!result.isOk()) {
             storeStatsService.recordPutFailed();
+        } else if (needsSlaveAck(result, msg.isWaitStoreMsgOK())) {
+            return waitForSlaveBlocking(result);
         }
         return result;
     }
@@ -317,11 +405,13 @@ public class DefaultMessageStore implements MessageStore {
             log.warn("putMessage message properties length too long {}", props.length());
             return CompletableFuture.completedFuture(new PutMessageResult(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, null));
         }
-        return commitLog.asyncPutMessage(msg).thenApply(result -> {
+        return commitLog.asyncPutMessage(msg).thenCompose(result -> {
             if (!result.isOk()) {
                 storeStatsService.recordPutFailed();
+            } else if (needsSlaveAck(result, msg.isWaitStoreMsgOK())) {
+                return waitForSlave(result);
             }
-            return result;
+            return CompletableFuture.completedFuture(result);
         });
     }
 
@@ -334,6 +424,8 @@ public class DefaultMessageStore implements MessageStore {
         PutMessageResult result = commitLog.putMessages(batch);
         if (!result.isOk()) {
             storeStatsService.recordPutFailed();
+        } else if (needsSlaveAck(result, batch.isWaitStoreMsgOK())) {
+            return waitForSlaveBlocking(result);
         }
         return result;
     }
@@ -745,7 +837,8 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public long slaveFallBehindMuch() {
-        return 0;
+        io.apogee.store.ha.HAService service = haService;
+        return service == null ? 0 : Math.max(0, commitLog.getMaxOffset() - service.getPush2SlaveMaxOffset().get());
     }
 
     @Override
