@@ -98,6 +98,8 @@ public class BrokerController {
     private ScheduleMessageService scheduleMessageService;
     private SocketAddress storeHost;
     private volatile boolean shutdown;
+    private final io.apogee.broker.slave.SlaveSynchronize slaveSynchronize =
+        new io.apogee.broker.slave.SlaveSynchronize(this);
 
     public BrokerController(BrokerConfig brokerConfig, NettyServerConfig nettyServerConfig,
                             NettyClientConfig nettyClientConfig, MessageStoreConfig messageStoreConfig,
@@ -229,6 +231,15 @@ public class BrokerController {
             }
         }
         registerBrokerAll(true, false, true);
+        if (messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE) {
+            scheduledExecutor.scheduleAtFixedRate(() -> {
+                try {
+                    slaveSynchronize.syncAll();
+                } catch (Throwable e) {
+                    log.error("ScheduledTask SlaveSynchronize syncAll error.", e);
+                }
+            }, 3000, 10000, TimeUnit.MILLISECONDS);
+        }
         int period = Math.max(10000, Math.min(brokerConfig.getRegisterNameServerPeriod(), 60000));
         scheduledExecutor.scheduleAtFixedRate(() -> {
             try {
@@ -258,9 +269,18 @@ public class BrokerController {
             w.setDataVersion(wrapper.getDataVersion());
             wrapper = w;
         }
-        brokerOuterAPI.registerBrokerAll(brokerConfig.getBrokerClusterName(), getBrokerAddr(), brokerConfig.getBrokerName(),
+        io.apogee.common.namesrv.RegisterBrokerResult result = brokerOuterAPI.registerBrokerAll(
+            brokerConfig.getBrokerClusterName(), getBrokerAddr(), brokerConfig.getBrokerName(),
             brokerConfig.getBrokerId(), getHAServerAddr(), wrapper, oneway, brokerConfig.getRegisterBrokerTimeoutMills(),
             brokerConfig.isCompressedRegister());
+        if (result != null && messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE) {
+            String configured = messageStoreConfig.getHaMasterAddress();
+            if ((configured == null || configured.isBlank()) && result.getHaServerAddr() != null
+                && messageStore instanceof io.apogee.store.DefaultMessageStore store) {
+                store.updateHaMasterAddress(result.getHaServerAddr());
+            }
+            slaveSynchronize.setMasterAddr(result.getMasterAddr());
+        }
     }
 
     private void persistOffsets() {
@@ -439,6 +459,10 @@ public class BrokerController {
 
     public NettyRemotingServer getRemotingServer() {
         return remotingServer;
+    }
+
+    public io.apogee.broker.slave.SlaveSynchronize getSlaveSynchronize() {
+        return slaveSynchronize;
     }
 
     public BrokerOuterAPI getBrokerOuterAPI() {

@@ -54,6 +54,11 @@ public class BrokerOuterAPI {
         remotingClient.updateNameServerAddressList(list);
     }
 
+    /** A plain request to another broker (slave to master metadata sync). */
+    public RemotingCommand invokeSync(String addr, RemotingCommand request, long timeoutMillis) throws Exception {
+        return remotingClient.invokeSync(addr, request, timeoutMillis);
+    }
+
     public List<String> getNameServerAddressList() {
         return remotingClient.getNameServerAddressList();
     }

@@ -1,0 +1,224 @@
+package io.apogee.broker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 1-master-1-slave Apogee cluster (ASYNC_MASTER) as child JVMs: the slave replicates the commit log and the
+ * master's topics, refuses writes, and serves consumers once the master is killed with kill -9.
+ */
+class HaIT {
+    private static final String BROKER_NAME = "broker-ha";
+    private static Path dir;
+    private static ChildJvm namesrv;
+    private static ChildJvm master;
+    private static ChildJvm slave;
+    private static String nsAddr;
+    private static String masterAddr;
+    private static String slaveAddr;
+
+    @BeforeAll
+    static void startDaemons() throws Exception {
+        dir = Files.createTempDirectory("apogee-ha-it");
+        System.setProperty("rocketmq.client.logRoot", dir.resolve("clientlogs").toString());
+        int nsPort = ChildJvm.freePort();
+        nsAddr = "127.0.0.1:" + nsPort;
+        namesrv = Daemons.startApogeeNamesrv(dir.resolve("ns"), nsPort);
+        int masterPort = ChildJvm.freeBrokerPort();
+        masterAddr = "127.0.0.1:" + masterPort;
+        Path masterConf = Daemons.brokerConf(dir.resolve("master"), BROKER_NAME, masterPort, nsAddr,
+            Map.of("brokerRole", "ASYNC_MASTER", "autoCreateTopicEnable", "true"));
+        master = Daemons.startBrokerScript(dir.resolve("master"), masterConf,
+            "The broker[" + BROKER_NAME + ", " + masterAddr + "] boot success");
+        int slavePort = ChildJvm.freeBrokerPort();
+        slaveAddr = "127.0.0.1:" + slavePort;
+        Map<String, String> slaveProps = new HashMap<>();
+        slaveProps.put("brokerId", "1");
+        slaveProps.put("brokerRole", "SLAVE");
+        slaveProps.put("haSendHeartbeatInterval", "1000");
+        Path slaveConf = Daemons.brokerConf(dir.resolve("slave"), BROKER_NAME, slavePort, nsAddr, slaveProps);
+        slave = Daemons.startBrokerScript(dir.resolve("slave"), slaveConf,
+            "The broker[" + BROKER_NAME + ", " + slaveAddr + "] boot success");
+    }
+
+    @AfterAll
+    static void stopDaemons() {
+        for (ChildJvm c : new ChildJvm[] {slave, master, namesrv}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static long commitLogMaxOffset(DefaultMQAdminExt admin, String addr) {
+        try {
+            return Long.parseLong(admin.fetchBrokerRuntimeStats(addr).getTable().get("commitLogMaxOffset"));
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void slaveReplicatesAndServesConsumersAfterTheMasterDies() throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt("ha-it-admin");
+        admin.setNamesrvAddr(nsAddr);
+        admin.setVipChannelEnabled(false);
+        admin.setInstanceName("ha-admin" + System.nanoTime());
+        admin.start();
+        DefaultMQProducer producer = new DefaultMQProducer("ha-it-producer");
+        producer.setNamesrvAddr(nsAddr);
+        producer.setVipChannelEnabled(false);
+        producer.setInstanceName("ha-p" + System.nanoTime());
+        producer.start();
+        DefaultMQPushConsumer consumer = null;
+        try {
+            TopicConfig tc = new TopicConfig("HaTopic", 4, 4, 6);
+            admin.createAndUpdateTopicConfig(masterAddr, tc);
+            Set<String> sent = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < 200; i++) {
+                String body = "ha-" + i;
+                SendResult r = null;
+                for (int attempt = 0; attempt < 20 && r == null; attempt++) {
+                    try {
+                        r = producer.send(new Message("HaTopic", body.getBytes(StandardCharsets.UTF_8)));
+                    } catch (Exception routeNotYetThere) {
+                        Thread.sleep(300);
+                    }
+                }
+                assertThat(r).isNotNull();
+                assertThat(r.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                sent.add(body);
+            }
+
+            // 1. the slave's commit log catches up with the master's
+            long masterMax = commitLogMaxOffset(admin, masterAddr);
+            assertThat(masterMax).isPositive();
+            assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
+                .as("slave max offset %s vs master %s", commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
+
+            // 2. a topic created on the master appears on the slave
+            admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig("HaSyncedTopic", 2, 2, 6));
+            assertThat(await(() -> {
+                try {
+                    return admin.getAllTopicConfig(slaveAddr, 3000).getTopicConfigTable().containsKey("HaSyncedTopic");
+                } catch (Exception e) {
+                    return false;
+                }
+            }, 15_000)).as("HaSyncedTopic on the slave").isTrue();
+
+            // 3. with the master gone, a consumer reads every message from the slave
+            master.kill9();
+            Set<String> received = ConcurrentHashMap.newKeySet();
+            consumer = new DefaultMQPushConsumer("ha-it-consumer");
+            consumer.setNamesrvAddr(nsAddr);
+            consumer.setVipChannelEnabled(false);
+            consumer.setInstanceName("ha-c" + System.nanoTime());
+            consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            consumer.subscribe("HaTopic", "*");
+            consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            consumer.start();
+            assertThat(await(() -> received.containsAll(sent), 40_000))
+                .as("received %d of %d from the slave", received.size(), sent.size()).isTrue();
+        } finally {
+            if (consumer != null) {
+                consumer.shutdown();
+            }
+            producer.shutdown();
+            admin.shutdown();
+        }
+    }
+
+    @Test
+    void syncMasterAnswersSlaveNotAvailableWithoutSlaveAndSendOkWithOne() throws Exception {
+        String name = "broker-sync";
+        int port = ChildJvm.freeBrokerPort();
+        String addr = "127.0.0.1:" + port;
+        Path mconf = Daemons.brokerConf(dir.resolve("sync-master"), name, port, nsAddr,
+            Map.of("brokerRole", "SYNC_MASTER", "syncFlushTimeout", "3000"));
+        DefaultMQAdminExt admin = new DefaultMQAdminExt("ha-it-sync-admin");
+        admin.setNamesrvAddr(nsAddr);
+        admin.setVipChannelEnabled(false);
+        admin.setInstanceName("ha-sa" + System.nanoTime());
+        DefaultMQProducer producer = new DefaultMQProducer("ha-it-sync-producer");
+        producer.setNamesrvAddr(nsAddr);
+        producer.setVipChannelEnabled(false);
+        producer.setRetryTimesWhenSendFailed(0);
+        producer.setInstanceName("ha-sp" + System.nanoTime());
+        try (ChildJvm syncMaster = Daemons.startBrokerScript(dir.resolve("sync-master"), mconf,
+            "The broker[" + name + ", " + addr + "] boot success")) {
+            admin.start();
+            admin.createAndUpdateTopicConfig(addr, new TopicConfig("HaSyncMasterTopic", 2, 2, 6));
+            producer.start();
+            SendResult alone = null;
+            for (int attempt = 0; attempt < 20 && alone == null; attempt++) {
+                try {
+                    alone = producer.send(new Message("HaSyncMasterTopic", "alone".getBytes(StandardCharsets.UTF_8)));
+                } catch (Exception routeNotYetThere) {
+                    Thread.sleep(300);
+                }
+            }
+            assertThat(alone).isNotNull();
+            assertThat(alone.getSendStatus()).isEqualTo(SendStatus.SLAVE_NOT_AVAILABLE);
+
+            int slavePort = ChildJvm.freeBrokerPort();
+            Path sconf = Daemons.brokerConf(dir.resolve("sync-slave"), name, slavePort, nsAddr,
+                Map.of("brokerId", "1", "brokerRole", "SLAVE"));
+            try (ChildJvm syncSlave = Daemons.startBrokerScript(dir.resolve("sync-slave"), sconf,
+                "The broker[" + name + ", 127.0.0.1:" + slavePort + "] boot success")) {
+                SendStatus[] last = new SendStatus[1];
+                assertThat(await(() -> {
+                    try {
+                        last[0] = producer.send(new Message("HaSyncMasterTopic", "paired".getBytes(StandardCharsets.UTF_8)))
+                            .getSendStatus();
+                        return last[0] == SendStatus.SEND_OK;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, 15_000)).as("last status %s", last[0]).isTrue();
+                for (int i = 0; i < 20; i++) {
+                    assertThat(producer.send(new Message("HaSyncMasterTopic", ("s" + i).getBytes(StandardCharsets.UTF_8)))
+                        .getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                }
+            }
+        } finally {
+            producer.shutdown();
+            admin.shutdown();
+        }
+    }
+}
