@@ -49,7 +49,7 @@ class HaIT {
         int masterPort = ChildJvm.freeBrokerPort();
         masterAddr = "127.0.0.1:" + masterPort;
         Path masterConf = Daemons.brokerConf(dir.resolve("master"), BROKER_NAME, masterPort, nsAddr,
-            Map.of("brokerRole", "ASYNC_MASTER", "autoCreateTopicEnable", "true"));
+            loopback(Map.of("brokerRole", "ASYNC_MASTER", "autoCreateTopicEnable", "true")));
         master = Daemons.startBrokerScript(dir.resolve("master"), masterConf,
             "The broker[" + BROKER_NAME + ", " + masterAddr + "] boot success");
         int slavePort = ChildJvm.freeBrokerPort();
@@ -58,18 +58,31 @@ class HaIT {
         slaveProps.put("brokerId", "1");
         slaveProps.put("brokerRole", "SLAVE");
         slaveProps.put("haSendHeartbeatInterval", "1000");
+        slaveProps.put("brokerIP2", "127.0.0.1");
         Path slaveConf = Daemons.brokerConf(dir.resolve("slave"), BROKER_NAME, slavePort, nsAddr, slaveProps);
         slave = Daemons.startBrokerScript(dir.resolve("slave"), slaveConf,
             "The broker[" + BROKER_NAME + ", " + slaveAddr + "] boot success");
     }
 
     @AfterAll
-    static void stopDaemons() {
+    static void stopDaemons() throws Exception {
         for (ChildJvm c : new ChildJvm[] {slave, master, namesrv}) {
             if (c != null) {
                 c.close();
             }
         }
+        if (dir != null) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Broker properties plus brokerIP2=127.0.0.1, so the HA address registered with the name server is loopback. */
+    private static Map<String, String> loopback(Map<String, String> props) {
+        Map<String, String> m = new HashMap<>(props);
+        m.put("brokerIP2", "127.0.0.1");
+        return m;
     }
 
     private static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
@@ -170,7 +183,7 @@ class HaIT {
         int port = ChildJvm.freeBrokerPort();
         String addr = "127.0.0.1:" + port;
         Path mconf = Daemons.brokerConf(dir.resolve("sync-master"), name, port, nsAddr,
-            Map.of("brokerRole", "SYNC_MASTER", "syncFlushTimeout", "3000"));
+            loopback(Map.of("brokerRole", "SYNC_MASTER", "syncFlushTimeout", "3000")));
         DefaultMQAdminExt admin = new DefaultMQAdminExt("ha-it-sync-admin");
         admin.setNamesrvAddr(nsAddr);
         admin.setVipChannelEnabled(false);
@@ -198,7 +211,7 @@ class HaIT {
 
             int slavePort = ChildJvm.freeBrokerPort();
             Path sconf = Daemons.brokerConf(dir.resolve("sync-slave"), name, slavePort, nsAddr,
-                Map.of("brokerId", "1", "brokerRole", "SLAVE"));
+                loopback(Map.of("brokerId", "1", "brokerRole", "SLAVE")));
             try (ChildJvm syncSlave = Daemons.startBrokerScript(dir.resolve("sync-slave"), sconf,
                 "The broker[" + name + ", 127.0.0.1:" + slavePort + "] boot success")) {
                 SendStatus[] last = new SendStatus[1];
@@ -214,6 +227,71 @@ class HaIT {
                 for (int i = 0; i < 20; i++) {
                     assertThat(producer.send(new Message("HaSyncMasterTopic", ("s" + i).getBytes(StandardCharsets.UTF_8)))
                         .getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                }
+            }
+        } finally {
+            producer.shutdown();
+            admin.shutdown();
+        }
+    }
+
+    private static void sendAndAwaitReplica(DefaultMQAdminExt admin, DefaultMQProducer producer, String topic,
+                                            String masterAddr, String slaveAddr) throws Exception {
+        admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig(topic, 2, 2, 6));
+        for (int i = 0; i < 50; i++) {
+            SendResult r = null;
+            for (int attempt = 0; attempt < 20 && r == null; attempt++) {
+                try {
+                    r = producer.send(new Message(topic, ("x-" + i).getBytes(StandardCharsets.UTF_8)));
+                } catch (Exception routeNotYetThere) {
+                    Thread.sleep(300);
+                }
+            }
+            assertThat(r).isNotNull();
+            assertThat(r.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+        }
+        long masterMax = commitLogMaxOffset(admin, masterAddr);
+        assertThat(masterMax).isPositive();
+        assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
+            .as("%s: slave max offset %s vs master %s", topic, commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
+    }
+
+    @Test
+    void apogeeSlaveFollowsOfficialMasterAndOfficialSlaveFollowsApogeeMaster() throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt("ha-it-x-admin");
+        admin.setNamesrvAddr(nsAddr);
+        admin.setVipChannelEnabled(false);
+        admin.setInstanceName("ha-xa" + System.nanoTime());
+        DefaultMQProducer producer = new DefaultMQProducer("ha-it-x-producer");
+        producer.setNamesrvAddr(nsAddr);
+        producer.setVipChannelEnabled(false);
+        producer.setInstanceName("ha-xp" + System.nanoTime());
+        admin.start();
+        producer.start();
+        try {
+            // official 4.9.7 master, Apogee slave
+            int omPort = ChildJvm.freeBrokerPort();
+            try (ChildJvm om = Daemons.startOfficialBroker(dir.resolve("x-official-master"), "broker-om", omPort, nsAddr,
+                loopback(Map.of()))) {
+                int asPort = ChildJvm.freeBrokerPort();
+                Path sconf = Daemons.brokerConf(dir.resolve("x-apogee-slave"), "broker-om", asPort, nsAddr,
+                    loopback(Map.of("brokerId", "1", "brokerRole", "SLAVE")));
+                try (ChildJvm as = Daemons.startBrokerScript(dir.resolve("x-apogee-slave"), sconf,
+                    "The broker[broker-om, 127.0.0.1:" + asPort + "] boot success")) {
+                    sendAndAwaitReplica(admin, producer, "HaFromOfficialTopic", "127.0.0.1:" + omPort,
+                        "127.0.0.1:" + asPort);
+                }
+            }
+            // Apogee master, official 4.9.7 slave
+            int amPort = ChildJvm.freeBrokerPort();
+            Path mconf = Daemons.brokerConf(dir.resolve("x-apogee-master"), "broker-am", amPort, nsAddr, loopback(Map.of()));
+            try (ChildJvm am = Daemons.startBrokerScript(dir.resolve("x-apogee-master"), mconf,
+                "The broker[broker-am, 127.0.0.1:" + amPort + "] boot success")) {
+                int osPort = ChildJvm.freeBrokerPort();
+                try (ChildJvm os = Daemons.startOfficialBroker(dir.resolve("x-official-slave"), "broker-am", osPort,
+                    nsAddr, loopback(Map.of("brokerId", "1", "brokerRole", "SLAVE")))) {
+                    sendAndAwaitReplica(admin, producer, "HaToOfficialTopic", "127.0.0.1:" + amPort,
+                        "127.0.0.1:" + osPort);
                 }
             }
         } finally {
