@@ -231,6 +231,15 @@ public class BrokerController {
             }
         }
         registerBrokerAll(true, false, true);
+        if (messageStoreConfig.getBrokerRole() != BrokerRole.SLAVE
+            && messageStore instanceof io.apogee.store.DefaultMessageStore store) {
+            scheduledExecutor.scheduleAtFixedRate(() -> {
+                io.apogee.store.ha.HAService ha = store.getHaService();
+                if (ha != null && ha.connectionCount() > 0) {
+                    log.info("CommitLog: slave fall behind master {}bytes", store.slaveFallBehindMuch());
+                }
+            }, 10, 60, TimeUnit.SECONDS);
+        }
         if (messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE) {
             scheduledExecutor.scheduleAtFixedRate(() -> {
                 try {

@@ -35,6 +35,7 @@ public class HAClient extends ServiceThread {
     private final byte[] reportBuf = new byte[8];
     private long lastReportTimestamp;
     private volatile long lastReadTimestamp;
+    private long lastConnectFailureLog;
 
     public HAClient(DefaultMessageStore store) {
         super(true);
@@ -108,6 +109,13 @@ public class HAClient extends ServiceThread {
             }
             try {
                 replicateFrom(addr);
+            } catch (java.net.ConnectException e) {
+                long now = System.currentTimeMillis();
+                if (now - lastConnectFailureLog > 30_000) {
+                    lastConnectFailureLog = now;
+                    log.warn("{} cannot connect to master {}: {} (retrying every second)", getServiceName(), addr,
+                        e.toString());
+                }
             } catch (IOException e) {
                 if (!isStopped()) {
                     log.warn("{} connection to master {} broken: {}", getServiceName(), addr, e.toString());
