@@ -20,6 +20,7 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,15 +143,20 @@ class HaIT {
             assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
                 .as("slave max offset %s vs master %s", commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
 
-            // 2. a topic created on the master appears on the slave
+            // 2. a topic and a group created on the master appear on the slave
             admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig("HaSyncedTopic", 2, 2, 6));
+            SubscriptionGroupConfig group = new SubscriptionGroupConfig();
+            group.setGroupName("HaSyncedGroup");
+            admin.createAndUpdateSubscriptionGroupConfig(masterAddr, group);
             assertThat(await(() -> {
                 try {
-                    return admin.getAllTopicConfig(slaveAddr, 3000).getTopicConfigTable().containsKey("HaSyncedTopic");
+                    return admin.getAllTopicConfig(slaveAddr, 3000).getTopicConfigTable().containsKey("HaSyncedTopic")
+                        && admin.getAllSubscriptionGroup(slaveAddr, 3000).getSubscriptionGroupTable()
+                            .containsKey("HaSyncedGroup");
                 } catch (Exception e) {
                     return false;
                 }
-            }, 15_000)).as("HaSyncedTopic on the slave").isTrue();
+            }, 15_000)).as("HaSyncedTopic and HaSyncedGroup on the slave").isTrue();
 
             // 3. with the master gone, a consumer reads every message from the slave
             master.kill9();
@@ -224,9 +230,63 @@ class HaIT {
                         return false;
                     }
                 }, 15_000)).as("last status %s", last[0]).isTrue();
-                for (int i = 0; i < 20; i++) {
-                    assertThat(producer.send(new Message("HaSyncMasterTopic", ("s" + i).getBytes(StandardCharsets.UTF_8)))
-                        .getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                // load from 8 threads, kill -9 the master mid-way: every SEND_OK message is on the slave
+                Set<String> acked = ConcurrentHashMap.newKeySet();
+                acked.add("paired");
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+                for (int t = 0; t < 8; t++) {
+                    int thread = t;
+                    pool.execute(() -> {
+                        for (int i = 0; !stop.get(); i++) {
+                            String body = "load-" + thread + "-" + i;
+                            try {
+                                SendResult r = producer.send(new Message("HaSyncMasterTopic",
+                                    body.getBytes(StandardCharsets.UTF_8)));
+                                if (r.getSendStatus() == SendStatus.SEND_OK) {
+                                    acked.add(body);
+                                }
+                            } catch (Exception expectedOnceKilled) {
+                                // the master is gone
+                            }
+                        }
+                    });
+                }
+                String slaveAddrSync = "127.0.0.1:" + slavePort;
+                // the slave must have the topic (metadata sync, every 10 s) to serve it once the master is gone
+                assertThat(await(() -> {
+                    try {
+                        return admin.getAllTopicConfig(slaveAddrSync, 3000).getTopicConfigTable()
+                            .containsKey("HaSyncMasterTopic");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, 15_000)).isTrue();
+                Thread.sleep(1000);
+                syncMaster.kill9();
+                Thread.sleep(500);
+                stop.set(true);
+                pool.shutdown();
+                assertThat(pool.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(acked.size()).isGreaterThan(20);
+                Set<String> received = ConcurrentHashMap.newKeySet();
+                DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("ha-it-sync-consumer");
+                consumer.setNamesrvAddr(nsAddr);
+                consumer.setVipChannelEnabled(false);
+                consumer.setInstanceName("ha-sc" + System.nanoTime());
+                consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+                consumer.subscribe("HaSyncMasterTopic", "*");
+                consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                    msgs.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+                    return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                });
+                consumer.start();
+                try {
+                    assertThat(await(() -> received.containsAll(acked), 30_000))
+                        .as("received %d of %d acknowledged messages from the slave", received.size(), acked.size())
+                        .isTrue();
+                } finally {
+                    consumer.shutdown();
                 }
             }
         } finally {
