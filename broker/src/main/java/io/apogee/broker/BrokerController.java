@@ -219,6 +219,10 @@ public class BrokerController {
 
     public void start() throws Exception {
         messageStore.start();
+        if (messageStore instanceof io.apogee.store.DefaultMessageStore store && store.getHaStartFailure() != null) {
+            // a master whose slaves cannot connect must not come up silently
+            throw new IllegalStateException(store.getHaStartFailure());
+        }
         remotingServer.start();
         brokerOuterAPI.start();
         pullRequestHoldService.start();
@@ -284,11 +288,15 @@ public class BrokerController {
             brokerConfig.isCompressedRegister());
         if (result != null && messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE) {
             String configured = messageStoreConfig.getHaMasterAddress();
+            // no master registered right now (blank): keep the last address, the HA client keeps retrying it
             if ((configured == null || configured.isBlank()) && result.getHaServerAddr() != null
+                && !result.getHaServerAddr().isBlank()
                 && messageStore instanceof io.apogee.store.DefaultMessageStore store) {
                 store.updateHaMasterAddress(result.getHaServerAddr());
             }
-            slaveSynchronize.setMasterAddr(result.getMasterAddr());
+            if (result.getMasterAddr() != null && !result.getMasterAddr().isBlank()) {
+                slaveSynchronize.setMasterAddr(result.getMasterAddr());
+            }
         }
     }
 

@@ -55,6 +55,7 @@ public class DefaultMessageStore implements MessageStore {
     private volatile long lastNotWritableLog = 0;
     private volatile io.apogee.store.ha.HAService haService;
     private volatile io.apogee.store.ha.HAClient haClient;
+    private volatile String haStartFailure;
 
     public DefaultMessageStore(MessageStoreConfig config) throws IOException {
         this(config, null, DiskSpaceProbe.DEFAULT);
@@ -210,6 +211,7 @@ public class DefaultMessageStore implements MessageStore {
                 service.start();
                 haService = service;
             } catch (IOException e) {
+                haStartFailure = e.getMessage();
                 log.error("HA service not started, slaves cannot connect: {}", e.getMessage());
             }
         }
@@ -226,6 +228,11 @@ public class DefaultMessageStore implements MessageStore {
     /** Master side HA service, null on a slave or when haListenPort could not be bound. */
     public io.apogee.store.ha.HAService getHaService() {
         return haService;
+    }
+
+    /** Why the master's HA service could not start (haListenPort in use), or null. */
+    public String getHaStartFailure() {
+        return haStartFailure;
     }
 
     /** Slave side HA client, null on a master. */

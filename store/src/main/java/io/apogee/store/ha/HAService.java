@@ -123,7 +123,8 @@ public class HAService {
                 serverSocket.bind(new InetSocketAddress(port));
             } catch (IOException e) {
                 serverSocket.close();
-                throw new IOException("HA listen port " + port + " address in use or unavailable: " + e.getMessage(), e);
+                throw new IOException("Address already in use: HA listen port " + port + " (haListenPort) cannot be bound: "
+                    + e.getMessage(), e);
             }
             boundPort = serverSocket.getLocalPort();
         }

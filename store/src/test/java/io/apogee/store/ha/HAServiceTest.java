@@ -140,4 +140,52 @@ class HAServiceTest {
             master.shutdown();
         }
     }
+
+    @Test
+    void slaveReconnectsToARestartedMasterAndCatchesUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        MessageStoreConfig mc = StoreTestSupport.config(root.resolve("master"), FlushDiskType.ASYNC_FLUSH);
+        mc.setHaListenPort(port);
+        DefaultMessageStore master = StoreTestSupport.open(mc);
+        DefaultMessageStore slave = null;
+        try {
+            slave = slave(master);
+            for (int i = 0; i < 30; i++) {
+                master.putMessage(StoreTestSupport.message("R", 0, null, null, "before-" + i));
+            }
+            awaitEqualOffsets(master, slave);
+            master.shutdown();
+            master = StoreTestSupport.open(mc);
+            for (int i = 0; i < 30; i++) {
+                master.putMessage(StoreTestSupport.message("R", 0, null, null, "after-" + i));
+            }
+            awaitEqualOffsets(master, slave);
+            assertThat(slave.waitForDispatch(10_000)).isTrue();
+            assertThat(slave.getMaxOffsetInQueue("R", 0)).isEqualTo(60);
+        } finally {
+            if (slave != null) {
+                slave.shutdown();
+            }
+            master.shutdown();
+        }
+    }
+
+    @Test
+    void aTakenHaListenPortIsReportedClearly() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            MessageStoreConfig c = StoreTestSupport.config(root.resolve("taken"), FlushDiskType.ASYNC_FLUSH);
+            c.setHaListenPort(taken.getLocalPort());
+            DefaultMessageStore store = StoreTestSupport.open(c);
+            try {
+                assertThat(store.getHaService()).isNull();
+                assertThat(store.getHaStartFailure()).contains("Address already in use")
+                    .contains(String.valueOf(taken.getLocalPort()));
+            } finally {
+                store.shutdown();
+            }
+        }
+    }
 }
