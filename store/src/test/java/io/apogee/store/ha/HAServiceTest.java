@@ -188,4 +188,28 @@ class HAServiceTest {
             }
         }
     }
+
+    @Test
+    void anEmptySlaveStartsAtTheMastersLastCommitLogFile() throws Exception {
+        DefaultMessageStore master = master(BrokerRole.ASYNC_MASTER);
+        DefaultMessageStore slave = null;
+        try {
+            for (int i = 0; i < 600; i++) {
+                master.putMessage(StoreTestSupport.message("E", 0, null, null, "early-" + i));
+            }
+            long max = master.getMaxPhyOffset();
+            long lastFileStart = max - max % StoreTestSupport.COMMIT_LOG_FILE_SIZE;
+            assertThat(lastFileStart).isPositive();
+            slave = slave(master);
+            awaitEqualOffsets(master, slave);
+            assertThat(slave.getMinPhyOffset()).isEqualTo(lastFileStart);
+            master.putMessage(StoreTestSupport.message("E", 0, null, null, "late"));
+            awaitEqualOffsets(master, slave);
+        } finally {
+            if (slave != null) {
+                slave.shutdown();
+            }
+            master.shutdown();
+        }
+    }
 }
