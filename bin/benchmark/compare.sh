@@ -54,6 +54,6 @@ exec "$JAVA" -Xms1g -Xmx1g \
   --add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/jdk.internal.ref=ALL-UNNAMED \
   -Duser.home="$OUT/work/driver-home" -Drocketmq.client.logRoot="$OUT/work/driver-home/logs" \
-  -cp "$ROOT/e2e-benchmark/target/classes:$ROOT/e2e-benchmark/target/lib/*" io.apogee.bench.E2eBenchmark \
+  -cp "$ROOT/e2e-benchmark/target/test-classes:$ROOT/e2e-benchmark/target/lib/*" io.apogee.bench.E2eBenchmark \
   --apogee-home "$APOGEE_HOME" --official-lib "$ROOT/e2e-benchmark/target/lib" \
   --work "$OUT/work" --out "$OUT" --apogee-rev "$REV" "$@"
