@@ -54,9 +54,17 @@ class StoreBehaviourTest {
         MessageStoreConfig cfg = StoreTestSupport.config(root, FlushDiskType.SYNC_FLUSH);
         cfg.setSyncFlushTimeout(0);
         store = StoreTestSupport.open(cfg);
-        PutMessageResult r = store.putMessage(message("S", 0, null, null, "late"));
-        assertThat(r.getPutMessageStatus()).isEqualTo(PutMessageStatus.FLUSH_DISK_TIMEOUT);
-        assertThat(r.getAppendMessageResult().isOk()).isTrue();
+        // With a 0 ms budget nearly every put is late; the group commit may still win a rare race, so look for
+        // the status among a few puts rather than demanding it of exactly one.
+        PutMessageResult late = null;
+        for (int i = 0; i < 20 && late == null; i++) {
+            PutMessageResult r = store.putMessage(message("S", 0, null, null, "late" + i));
+            assertThat(r.getAppendMessageResult().isOk()).isTrue();
+            if (r.getPutMessageStatus() == PutMessageStatus.FLUSH_DISK_TIMEOUT) {
+                late = r;
+            }
+        }
+        assertThat(late).as("a put answered FLUSH_DISK_TIMEOUT").isNotNull();
         MessageExtBrokerInner noWait = message("S", 0, null, null, "nowait");
         noWait.setWaitStoreMsgOK(false);
         noWait.setPropertiesString(MessageDecoder.messageProperties2String(noWait.getProperties()));
