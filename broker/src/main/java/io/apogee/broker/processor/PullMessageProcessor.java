@@ -260,9 +260,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestH
     }
 
     private void writeZeroCopy(Channel channel, RemotingCommand request, RemotingCommand response, GetMessageResult result) {
-        response.setOpaque(request.getOpaque());
-        response.markResponseType();
-        response.setSerializeTypeCurrentRPC(request.getSerializeTypeCurrentRPC());
+        response.asResponseTo(request);
         ByteBuf header = channel.alloc().buffer(256);
         response.encodeHeader(header, result.getBufferTotalSize());
         List<ByteBuffer> buffers = result.getMessageBufferList();
@@ -285,10 +283,7 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestH
             try {
                 RemotingCommand response = processRequest(pullRequest.channel(), pullRequest.request(), false);
                 if (response != null) {
-                    response.setOpaque(pullRequest.request().getOpaque());
-                    response.markResponseType();
-                    response.setSerializeTypeCurrentRPC(pullRequest.request().getSerializeTypeCurrentRPC());
-                    pullRequest.channel().writeAndFlush(response).addListener(f -> {
+                    pullRequest.channel().writeAndFlush(response.asResponseTo(pullRequest.request())).addListener(f -> {
                         if (!f.isSuccess()) {
                             log.warn("write woken pull response to {} failed: {}",
                                 RemotingHelper.parseChannelRemoteAddr(pullRequest.channel()), String.valueOf(f.cause()));

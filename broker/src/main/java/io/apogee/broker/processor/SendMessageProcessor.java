@@ -78,10 +78,7 @@ public class SendMessageProcessor implements NettyRequestProcessor {
         if (response == null || request.isOnewayRPC()) {
             return;
         }
-        response.setOpaque(request.getOpaque());
-        response.markResponseType();
-        response.setSerializeTypeCurrentRPC(request.getSerializeTypeCurrentRPC());
-        ctx.writeAndFlush(response);
+        ctx.writeAndFlush(response.asResponseTo(request));
     }
 
     static SendMessageRequestHeader parseRequestHeader(RemotingCommand request) throws RemotingCommandException {

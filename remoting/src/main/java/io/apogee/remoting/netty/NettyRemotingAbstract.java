@@ -95,7 +95,6 @@ public abstract class NettyRemotingAbstract {
     public void processRequestCommand(ChannelHandlerContext ctx, RemotingCommand request) {
         ProcessorPair matched = processorTable.get(request.getCode());
         ProcessorPair pair = matched != null ? matched : defaultRequestProcessor;
-        int opaque = request.getOpaque();
         if (pair == null) {
             reply(ctx, request, RemotingCommand.createResponseCommand(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported"));
@@ -115,7 +114,6 @@ public abstract class NettyRemotingAbstract {
             }
             reply(ctx, request, RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
         }
-        assert opaque == request.getOpaque();
     }
 
     private void runRequest(ChannelHandlerContext ctx, RemotingCommand request, NettyRequestProcessor processor) {
@@ -143,10 +141,7 @@ public abstract class NettyRemotingAbstract {
         if (request.isOnewayRPC()) {
             return;
         }
-        response.setOpaque(request.getOpaque());
-        response.markResponseType();
-        response.setSerializeTypeCurrentRPC(request.getSerializeTypeCurrentRPC());
-        ctx.writeAndFlush(response).addListener(f -> {
+        ctx.writeAndFlush(response.asResponseTo(request)).addListener(f -> {
             if (!f.isSuccess()) {
                 log.warn("failed to write response to {} for code {}: {}", RemotingHelper.parseChannelRemoteAddr(ctx.channel()),
                     request.getCode(), String.valueOf(f.cause()));

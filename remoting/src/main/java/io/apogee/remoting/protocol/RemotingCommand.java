@@ -198,6 +198,18 @@ public class RemotingCommand {
         return decode(Unpooled.wrappedBuffer(frame));
     }
 
+    /**
+     * Makes this command the response to {@code request}: same opaque, the response flag, and the caller's
+     * header encoding. Every path that answers a request (the remoting layer, or a processor answering later
+     * on the channel itself) goes through here.
+     */
+    public RemotingCommand asResponseTo(RemotingCommand request) {
+        this.opaque = request.getOpaque();
+        markResponseType();
+        this.serializeTypeCurrentRPC = request.getSerializeTypeCurrentRPC();
+        return this;
+    }
+
     // ---------------------------------------------------------------- flags
 
     public void markResponseType() {
