@@ -612,7 +612,8 @@ public class DefaultMessageStore implements MessageStore {
     @Override
     public long getMinOffsetInQueue(String topic, int queueId) {
         ConsumeQueue cq = consumeQueueTable.getConsumeQueue(topic, queueId);
-        return cq == null ? -1 : cq.getMinOffsetInQueue();
+        // A queue never written starts at 0, as RocketMQ answers; -1 made consumers and mqadmin differ.
+        return cq == null ? 0 : cq.getMinOffsetInQueue();
     }
 
     @Override

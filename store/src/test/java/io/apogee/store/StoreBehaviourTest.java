@@ -36,6 +36,13 @@ class StoreBehaviourTest {
     }
 
     @Test
+    void aQueueNeverWrittenSpansOffsetsZeroToZero() throws Exception {
+        store = StoreTestSupport.open(StoreTestSupport.config(root, FlushDiskType.ASYNC_FLUSH));
+        assertThat(store.getMinOffsetInQueue("NeverWritten", 3)).isZero();
+        assertThat(store.getMaxOffsetInQueue("NeverWritten", 3)).isZero();
+    }
+
+    @Test
     void arrivingListenerHearsEveryDispatchedMessageWithItsNextOffset() throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
         MessageStoreConfig cfg = StoreTestSupport.config(root, FlushDiskType.ASYNC_FLUSH);
