@@ -214,7 +214,8 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
         tc.setTopicSysFlag(h.getTopicSysFlag() == null ? 0 : h.getTopicSysFlag());
         tc.setOrder(Boolean.TRUE.equals(h.getOrder()));
         bc.getTopicConfigManager().updateTopicConfig(tc);
-        bc.registerBrokerAll(false, true, true);
+        // Registered before answering (as RocketMQ does), so a topicRoute right after updateTopic finds it.
+        bc.registerBrokerAll(true, false, true);
         return ok();
     }
 

@@ -445,6 +445,9 @@ class BrokerOfficialClientIT {
             .doesNotContain("Exception");
         String update = Daemons.mqadmin(adminDir, "updateTopic", "-n", nsAddr, "-c", "DefaultCluster", "-t", "AdminTopic", "-r", "4", "-w", "4");
         assertThat(update).contains("create topic to 127.0.0.1:" + brokerPort + " success");
+        // the broker registers the new topic before it answers updateTopic, so the route is there at once
+        String route = Daemons.mqadmin(adminDir, "topicRoute", "-n", nsAddr, "-t", "AdminTopic");
+        assertThat(route).contains("\"brokerName\":\"broker-a\"").contains("\"writeQueueNums\":4");
         // every other acceptance-5 command is compared with an official broker in BrokerAdminCompareIT
         String byKey = Daemons.mqadmin(adminDir, "queryMsgByKey", "-n", nsAddr, "-t", "TopicTest", "-k", "key-7");
         assertThat(byKey).contains("#Message ID");
