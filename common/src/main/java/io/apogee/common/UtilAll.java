@@ -110,15 +110,27 @@ public final class UtilAll {
                 return -1;
             }
             FileStore store = Files.getFileStore(file.toPath());
-            long total = store.getTotalSpace();
-            long free = store.getUnallocatedSpace();
-            if (total <= 0) {
-                return -1;
-            }
-            return (double) (total - free) / (double) total;
+            return usedRatio(store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace());
         } catch (IOException | SecurityException e) {
             return -1;
         }
+    }
+
+    /**
+     * Used share as {@code df} shows it and as RocketMQ compares it with diskMaxUsedSpaceRatio: blocks reserved for
+     * root count as neither used nor available, and the percentage is rounded up to a whole number.
+     */
+    static double usedRatio(long total, long unallocated, long usable) {
+        if (total <= 0) {
+            return -1;
+        }
+        long used = total - unallocated;
+        long entire = used + usable;
+        if (entire <= 0) {
+            return -1;
+        }
+        long percent = (used * 100 + entire - 1) / entire;
+        return percent / 100.0;
     }
 
     public static void ensureDirOK(String dirName) {
