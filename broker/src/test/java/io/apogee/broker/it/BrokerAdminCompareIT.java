@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
+
 /**
  * The official 4.9.7 mqadmin against an Apogee broker and against an official 4.9.7 broker, each behind its own
  * Apogee name server and driven by the same workload (same cluster, broker, topic and group names), so that the
@@ -82,7 +85,7 @@ class BrokerAdminCompareIT {
     static void startBothSides() throws Exception {
         dir = Files.createTempDirectory("apogee-broker-admin-it");
         System.setProperty("rocketmq.client.logRoot", dir.resolve("clientlogs").toString());
-        System.setProperty("rocketmq.home.dir", Daemons.officialHome(dir.resolve("tools-home")).toString());
+        System.setProperty("rocketmq.home.dir", OfficialPeers.officialHome(dir.resolve("tools-home")).toString());
         Map<String, String> conf = Map.of("brokerClusterName", "AdminCluster");
 
         int ns1 = ChildJvm.freePort();
@@ -95,7 +98,7 @@ class BrokerAdminCompareIT {
         int ns2 = ChildJvm.freePort();
         cleanup.add(Daemons.startApogeeNamesrv(dir.resolve("ns-official"), ns2));
         int bp2 = ChildJvm.freeBrokerPort();
-        cleanup.add(Daemons.startOfficialBroker(dir.resolve("broker-official"), "broker-a", bp2, "127.0.0.1:" + ns2, conf));
+        cleanup.add(OfficialPeers.startBroker(dir.resolve("broker-official"), "broker-a", bp2, "127.0.0.1:" + ns2, conf));
         official = new Side("official", "127.0.0.1:" + ns2, "127.0.0.1:" + bp2);
         Collections.reverse(cleanup);
     }
@@ -312,7 +315,7 @@ class BrokerAdminCompareIT {
         String[] bcs = new String[2];
         Side[] sides = {apogee, official};
         for (int i = 0; i < 2; i++) {
-            bcs[i] = Daemons.mqadmin(dir.resolve("mqadmin-" + sides[i].name), "brokerConsumeStats", "-b", sides[i].brokerAddr,
+            bcs[i] = OfficialPeers.mqadmin(dir.resolve("mqadmin-" + sides[i].name), "brokerConsumeStats", "-b", sides[i].brokerAddr,
                 "-n", sides[i].nsAddr);
         }
         // topic, group, broker, queue, broker offset, consumer offset, diff

@@ -47,6 +47,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.apogee.testsupport.ChildJvm;
+
 /**
  * Consumption semantics of the official 4.9.7 client against an Apogee broker registered with an Apogee name
  * server (both started from the built tree's scripts): orderly, clustering, broadcasting, lite pull, offsets across

@@ -47,6 +47,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
+
 /**
  * The official 4.9.7 client against an Apogee broker started by {@code bin/mqbroker} (registered with a name
  * server): the tutorial flow and the main data-plane features. One daemon set for the whole class.
@@ -74,7 +77,7 @@ class BrokerOfficialClientIT {
         // the broker also registers with an official 4.9.7 name server (one scenario goes through it)
         int officialNsPort = ChildJvm.freePort();
         officialNsAddr = "127.0.0.1:" + officialNsPort;
-        officialNamesrv = Daemons.startOfficialNamesrv(dir.resolve("official-ns"), officialNsPort);
+        officialNamesrv = OfficialPeers.startNamesrv(dir.resolve("official-ns"), officialNsPort);
         brokerPort = ChildJvm.freeBrokerPort();
         brokerConf = Daemons.brokerConf(dir.resolve("broker"), "broker-a", brokerPort, nsAddr + ";" + officialNsAddr,
             Map.of("maxMessageSize", Integer.toString(512 * 1024), "messageDelayLevel", "1s 5s 10s 30s 1m"));
@@ -440,16 +443,16 @@ class BrokerOfficialClientIT {
     @Order(11)
     void officialMqadminAgainstApogee() throws Exception {
         Path adminDir = dir.resolve("admin");
-        String cluster = Daemons.mqadmin(adminDir, "clusterList", "-n", nsAddr);
+        String cluster = OfficialPeers.mqadmin(adminDir, "clusterList", "-n", nsAddr);
         assertThat(cluster).contains("DefaultCluster").contains("broker-a").contains("127.0.0.1:" + brokerPort)
             .doesNotContain("Exception");
-        String update = Daemons.mqadmin(adminDir, "updateTopic", "-n", nsAddr, "-c", "DefaultCluster", "-t", "AdminTopic", "-r", "4", "-w", "4");
+        String update = OfficialPeers.mqadmin(adminDir, "updateTopic", "-n", nsAddr, "-c", "DefaultCluster", "-t", "AdminTopic", "-r", "4", "-w", "4");
         assertThat(update).contains("create topic to 127.0.0.1:" + brokerPort + " success");
         // the broker registers the new topic before it answers updateTopic, so the route is there at once
-        String route = Daemons.mqadmin(adminDir, "topicRoute", "-n", nsAddr, "-t", "AdminTopic");
+        String route = OfficialPeers.mqadmin(adminDir, "topicRoute", "-n", nsAddr, "-t", "AdminTopic");
         assertThat(route).contains("\"brokerName\":\"broker-a\"").contains("\"writeQueueNums\":4");
         // every other acceptance-5 command is compared with an official broker in BrokerAdminCompareIT
-        String byKey = Daemons.mqadmin(adminDir, "queryMsgByKey", "-n", nsAddr, "-t", "TopicTest", "-k", "key-7");
+        String byKey = OfficialPeers.mqadmin(adminDir, "queryMsgByKey", "-n", nsAddr, "-t", "TopicTest", "-k", "key-7");
         assertThat(byKey).contains("#Message ID");
         assertThat(byKey.split("\n").length).isGreaterThan(1);
     }

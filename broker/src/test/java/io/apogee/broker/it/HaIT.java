@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
+
 /**
  * A 1-master-1-slave Apogee cluster (ASYNC_MASTER) as child JVMs: the slave replicates the commit log and the
  * master's topics, refuses writes, and serves consumers once the master is killed with kill -9.
@@ -331,7 +334,7 @@ class HaIT {
         try {
             // official 4.9.7 master, Apogee slave
             int omPort = ChildJvm.freeBrokerPort();
-            try (ChildJvm om = Daemons.startOfficialBroker(dir.resolve("x-official-master"), "broker-om", omPort, nsAddr,
+            try (ChildJvm om = OfficialPeers.startBroker(dir.resolve("x-official-master"), "broker-om", omPort, nsAddr,
                 loopback(Map.of()))) {
                 int asPort = ChildJvm.freeBrokerPort();
                 Path sconf = Daemons.brokerConf(dir.resolve("x-apogee-slave"), "broker-om", asPort, nsAddr,
@@ -348,7 +351,7 @@ class HaIT {
             try (ChildJvm am = Daemons.startBrokerScript(dir.resolve("x-apogee-master"), mconf,
                 "The broker[broker-am, 127.0.0.1:" + amPort + "] boot success")) {
                 int osPort = ChildJvm.freeBrokerPort();
-                try (ChildJvm os = Daemons.startOfficialBroker(dir.resolve("x-official-slave"), "broker-am", osPort,
+                try (ChildJvm os = OfficialPeers.startBroker(dir.resolve("x-official-slave"), "broker-am", osPort,
                     nsAddr, loopback(Map.of("brokerId", "1", "brokerRole", "SLAVE")))) {
                     sendAndAwaitReplica(admin, producer, "HaToOfficialTopic", "127.0.0.1:" + amPort,
                         "127.0.0.1:" + osPort);

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.apogee.testsupport.ChildJvm;
+
 /**
  * The ground rule for SYNC_FLUSH, end to end: 16 official-client threads send while the broker is killed
  * with kill -9; after a restart on the same store every message answered SEND_OK is consumed.

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.apogee.testsupport.ChildJvm;
+
 /**
  * Issue 6 against an Apogee broker with the official 4.9.7 client: transactional messages with check-back,
  * SQL92 property filtering, and message trace. Check interval and time-out are shortened by configuration.

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.SingleBrokerCluster;
 
 /**
  * The tutorial and the example programs run through this checkout's {@code bin/tools.sh} (and
@@ -38,7 +40,7 @@ abstract class AbstractToolsShIT {
             + "brokerName=broker-a, queueId=(\\d+)\\], queueOffset=(\\d+)\\]$");
     static final Pattern RECEIVED = Pattern.compile("queueId=(\\d+), storeSize=\\d+, queueOffset=(\\d+)");
 
-    Daemons daemons;
+    SingleBrokerCluster daemons;
     Path home;
 
     abstract boolean official();
@@ -47,7 +49,9 @@ abstract class AbstractToolsShIT {
     void startDaemons() throws Exception {
         Path dir = Files.createTempDirectory("tools-sh-it");
         home = Files.createDirectories(dir.resolve("user-home"));
-        daemons = Daemons.start(dir.resolve("daemons"), official());
+        daemons = SingleBrokerCluster.start(dir.resolve("daemons"), official(), Map.of("mappedFileSizeCommitLog", "8388608",
+            "mappedFileSizeConsumeQueue", "60000", "enablePropertyFilter", "true", "transactionCheckInterval", "2000",
+            "transactionTimeOut", "1000"), Duration.ZERO);
     }
 
     @AfterAll
@@ -132,7 +136,7 @@ abstract class AbstractToolsShIT {
             assertThat(s.waitFor(Duration.ofSeconds(30))).isEqualTo(1);
             assertThat(s.errText()).contains("No name server address").contains("NAMESRV_ADDR");
         }
-        int closed = Daemons.freePort();
+        int closed = ChildJvm.freePort();
         long begin = System.nanoTime();
         try (Script s = Script.start(home, Map.of(), "bin/mqadmin", "clusterList", "-n", "127.0.0.1:" + closed)) {
             assertThat(s.waitFor(Duration.ofSeconds(30))).isNotZero();

@@ -1,6 +1,5 @@
 package io.apogee.integration.client;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
 
 /**
  * One name server and one broker on 127.0.0.1 ports chosen at run time, each in its own JVM with a small
@@ -19,13 +20,6 @@ import java.util.stream.Stream;
  */
 public final class Cluster implements AutoCloseable {
     public enum Kind { OFFICIAL, APOGEE }
-
-    private static final String QUIET_LOGBACK = "<configuration>\n"
-        + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
-        + "    <encoder><pattern>%d{HH:mm:ss.SSS} %p %t %c - %m%n</pattern></encoder>\n"
-        + "  </appender>\n"
-        + "  <root level=\"WARN\"><appender-ref ref=\"OUT\"/></root>\n"
-        + "</configuration>\n";
 
     /** Large enough for a 1 MiB body plus its properties. */
     static final int MAX_MESSAGE_SIZE = 1200 * 1024;
@@ -66,50 +60,21 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    static Path moduleDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    private List<String> jvmArgs(String heap) throws IOException {
-        Path conf = Files.createDirectories(dir.resolve("home/conf"));
-        for (String f : List.of("logback_namesrv.xml", "logback_broker.xml", "logback_tools.xml")) {
-            Files.writeString(conf.resolve(f), QUIET_LOGBACK);
-        }
-        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:MaxDirectMemorySize=256m", "-XX:TieredStopAtLevel=1",
-            "-Duser.home=" + dir, "-Drocketmq.home.dir=" + dir.resolve("home"),
-            "-Dlogback.configurationFile=" + conf.resolve("logback_broker.xml"),
-            "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED");
-    }
-
-    static List<String> officialClasspath() {
-        Path lib = moduleDir().resolve("target/it-lib");
-        if (!Files.isDirectory(lib)) {
-            throw new IllegalStateException(lib + " missing: run the ITs with 'mvn verify' (package fills it)");
-        }
-        return List.of(lib + File.separator + "*");
-    }
-
-    static List<String> apogeeClasspath(String module) {
-        Path target = moduleDir().resolve("../" + module + "/target").normalize();
-        Path jar = target.resolve("apogee-" + module + "-0.1.0-SNAPSHOT.jar");
-        if (!Files.exists(jar) || !Files.isDirectory(target.resolve("lib"))) {
-            throw new IllegalStateException(jar + " or its lib/ missing: build " + module + " first (mvn -pl "
-                + module + " -am package)");
-        }
-        return List.of(jar.toString(), target.resolve("lib") + File.separator + "*");
-    }
-
-    private List<String> classpath(String module) {
-        return kind == Kind.OFFICIAL ? officialClasspath() : apogeeClasspath(module);
+    /** A child JVM for one daemon: the same heap, flags and quiet logging for both implementations. */
+    private ChildJvm.Builder daemon(String mainClass, String module, String heap) throws IOException {
+        Path home = OfficialPeers.officialHome(dir.resolve("home"));
+        List<String> classpath = kind == Kind.OFFICIAL ? OfficialPeers.officialClasspath()
+            : OfficialPeers.apogeeModuleClasspath(module);
+        return ChildJvm.builder(mainClass).classpath(classpath).officialJdk17Opens().userHome(dir).rocketmqHome(home)
+            .jvmArg("-Xms" + heap, "-Xmx" + heap, "-XX:MaxDirectMemorySize=256m",
+                "-Dlogback.configurationFile=" + home.resolve("conf/logback_broker.xml"));
     }
 
     private void startNamesrv() throws Exception {
-        Path nsConf = write(dir.resolve("namesrv.properties"), Map.of("listenPort", Integer.toString(namesrvPort),
+        Path nsConf = OfficialPeers.writeProperties(dir.resolve("namesrv.properties"), Map.of("listenPort", Integer.toString(namesrvPort),
             "kvConfigPath", dir.resolve("namesrv/kvConfig.json").toString()));
         String nsMain = kind == Kind.OFFICIAL ? "org.apache.rocketmq.namesrv.NamesrvStartup" : "io.apogee.namesrv.NamesrvStartup";
-        namesrv = ChildJvm.start("namesrv", classpath("namesrv"), jvmArgs("128m"), nsMain, List.of("-c", nsConf.toString()),
-            dir.resolve("namesrv.out"));
+        namesrv = daemon(nsMain, "namesrv", "128m").args("-c", nsConf.toString()).start(dir.resolve("namesrv.out"));
         namesrv.awaitOutput("boot success", Duration.ofSeconds(60));
     }
 
@@ -139,13 +104,13 @@ public final class Cluster implements AutoCloseable {
         b.put("sendMessageThreadPoolNums", "4");
         b.put("pullMessageThreadPoolNums", "4");
         b.put("traceTopicEnable", "true");
-        return write(dir.resolve("broker.properties"), b);
+        return OfficialPeers.writeProperties(dir.resolve("broker.properties"), b);
     }
 
     void startBroker() throws Exception {
         String brMain = kind == Kind.OFFICIAL ? "org.apache.rocketmq.broker.BrokerStartup" : "io.apogee.broker.BrokerStartup";
-        broker = ChildJvm.start("broker", classpath("broker"), jvmArgs("384m"), brMain,
-            List.of("-n", namesrvAddr(), "-c", brokerConf().toString()), dir.resolve("broker-" + (brokerStarts++) + ".out"));
+        broker = daemon(brMain, "broker", "384m").args("-n", namesrvAddr(), "-c", brokerConf().toString())
+            .start(dir.resolve("broker-" + (brokerStarts++) + ".out"));
         broker.awaitOutput("boot success", Duration.ofSeconds(90));
     }
 
@@ -157,12 +122,6 @@ public final class Cluster implements AutoCloseable {
 
     void stopBroker() {
         broker.close();
-    }
-
-    private static Path write(Path file, Map<String, String> props) throws IOException {
-        Files.writeString(file, props.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("\n", "", "\n")));
-        return file;
     }
 
     String brokerOutput() {

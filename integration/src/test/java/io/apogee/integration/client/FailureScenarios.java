@@ -20,6 +20,8 @@ import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.common.message.Message;
 import org.junit.jupiter.api.Test;
 
+import io.apogee.testsupport.ChildJvm;
+
 /** Bad input and failures: an unreachable name server, a broker restart under load. */
 interface FailureScenarios extends ScenarioContext {
 

@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
+
 /** The daemon's command line as operators use it: bin/mqnamesrv, -p, a busy port, KV reload after restart. */
 @Timeout(120)
 class NamesrvStartupIT {
 
     private static Path work(String name) throws Exception {
-        return Files.createDirectories(Peers.moduleDir().resolve("target/it-work"))
+        return Files.createDirectories(OfficialPeers.moduleDir().resolve("target/it-work"))
             .resolve(name + "-" + System.currentTimeMillis());
     }
 
@@ -29,10 +32,10 @@ class NamesrvStartupIT {
         Path dir = work("busy-port");
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Path conf = Peers.writeProperties(dir.resolve("ns.properties"),
+            Path conf = OfficialPeers.writeProperties(dir.resolve("ns.properties"),
                 Map.of("listenPort", Integer.toString(taken.getLocalPort()), "bindAddress", "127.0.0.1"));
             try (ChildJvm ns = ChildJvm.builder("io.apogee.namesrv.NamesrvStartup")
-                .classpath(Peers.apogeeNamesrvClasspath()).userHome(dir)
+                .classpath(OfficialPeers.apogeeModuleClasspath("namesrv")).userHome(dir)
                 .args("-c", conf.toString()).start(dir.resolve("ns.out"))) {
                 assertThat(ns.awaitExit(Duration.ofSeconds(30))).isEqualTo(2);
                 assertThat(ns.output()).contains("The Name Server boot failed: Address already in use")
@@ -46,9 +49,9 @@ class NamesrvStartupIT {
     void binScriptPrintsConfigWithOverridesAndReportsUnknownKeys() throws Exception {
         Path dir = work("bin-p");
         Files.createDirectories(dir);
-        Path conf = Peers.writeProperties(dir.resolve("ns.properties"),
+        Path conf = OfficialPeers.writeProperties(dir.resolve("ns.properties"),
             Map.of("listenPort", "19999", "orderMessageEnable", "true", "listenPrt", "1"));
-        Path home = Peers.moduleDir().getParent();
+        Path home = OfficialPeers.moduleDir().getParent();
         ProcessBuilder pb = new ProcessBuilder(List.of("sh", home.resolve("bin/mqnamesrv").toString(),
             "-c", conf.toString(), "-p")).redirectErrorStream(true);
         pb.environment().remove("ROCKETMQ_HOME");

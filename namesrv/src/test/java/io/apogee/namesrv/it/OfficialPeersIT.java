@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Timeout;
 
 import com.alibaba.fastjson.JSON;
 
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
+
 /**
  * Acceptance 1–3 of the namesrv issue against unchanged official Apache RocketMQ 4.9.7 peers: an official broker
  * registers to the Apogee name server (and, for comparison, to an official name server); the official client sends
@@ -69,7 +72,7 @@ class OfficialPeersIT {
 
     @BeforeAll
     void startPeers() throws Exception {
-        work = Files.createDirectories(Peers.moduleDir().resolve("target/it-work"))
+        work = Files.createDirectories(OfficialPeers.moduleDir().resolve("target/it-work"))
             .resolve("OfficialPeersIT-" + System.currentTimeMillis());
         apogeePort = ChildJvm.freePort();
         officialPort = ChildJvm.freePort();
@@ -78,7 +81,7 @@ class OfficialPeersIT {
             Peers.startApogeeNamesrv(work.resolve("apogee-ns"), apogeePort,
                 Map.of("scanNotActiveBrokerInterval", "1000", "brokerChannelExpiredTime", "40000"))));
         CompletableFuture<ChildJvm> official = CompletableFuture.supplyAsync(() -> uncheck(() ->
-            Peers.startOfficialNamesrv(work.resolve("official-ns"), officialPort)));
+            OfficialPeers.startNamesrv(work.resolve("official-ns"), officialPort)));
         try {
             apogeeNs = apogee.join();
         } finally {
@@ -266,9 +269,9 @@ class OfficialPeersIT {
     /** Runs the same mqadmin command against Apogee [0] and the official name server [1], in parallel. */
     private String[] both(String... command) throws Exception {
         CompletableFuture<String> ours = CompletableFuture.supplyAsync(() -> uncheck(() ->
-            normalise(Peers.mqadmin(work.resolve("mqadmin"), withNamesrv(command, apogeeAddr())), apogeeAddr())));
+            normalise(OfficialPeers.mqadmin(work.resolve("mqadmin"), withNamesrv(command, apogeeAddr())), apogeeAddr())));
         CompletableFuture<String> theirs = CompletableFuture.supplyAsync(() -> uncheck(() ->
-            normalise(Peers.mqadmin(work.resolve("mqadmin"), withNamesrv(command, officialAddr())), officialAddr())));
+            normalise(OfficialPeers.mqadmin(work.resolve("mqadmin"), withNamesrv(command, officialAddr())), officialAddr())));
         return new String[] {ours.get(), theirs.get()};
     }
 

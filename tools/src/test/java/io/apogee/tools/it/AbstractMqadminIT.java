@@ -9,12 +9,15 @@ import io.apogee.client.producer.DefaultMQProducer;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
 import io.apogee.common.protocol.heartbeat.ConsumeFromWhere;
+import io.apogee.testsupport.SingleBrokerCluster;
 import io.apogee.tools.command.MQAdminStartup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AbstractMqadminIT {
-    private Daemons daemons;
+    private SingleBrokerCluster daemons;
     private Path dir;
     private String realHome;
 
@@ -45,7 +48,8 @@ abstract class AbstractMqadminIT {
         // commands that write files (consumerStatus) put them under user.home: keep them out of the real one
         realHome = System.getProperty("user.home");
         System.setProperty("user.home", Files.createDirectories(dir.resolve("user-home")).toString());
-        daemons = Daemons.start(dir, official());
+        daemons = SingleBrokerCluster.start(dir, official(), Map.of("mappedFileSizeCommitLog", "1048576",
+            "mappedFileSizeConsumeQueue", "6000"), Duration.ofMillis(1500));
     }
 
     @AfterAll

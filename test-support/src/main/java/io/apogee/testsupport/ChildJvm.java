@@ -1,4 +1,4 @@
-package io.apogee.namesrv.it;
+package io.apogee.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * try (ChildJvm broker = ChildJvm.builder("org.apache.rocketmq.broker.BrokerStartup")
- *         .classpath(Peers.officialClasspath()).officialJdk17Opens().userHome(tmp)
+ *         .classpath(OfficialPeers.officialClasspath()).officialJdk17Opens().userHome(tmp)
  *         .args("-c", conf.toString()).start(tmp.resolve("broker.out"))) {
  *     broker.awaitOutput("boot success", Duration.ofSeconds(60));
  * }
@@ -51,6 +51,20 @@ public final class ChildJvm implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.output = output;
+    }
+
+    /** Runs a shell script (e.g. bin/mqbroker, which execs java) with extra environment variables. */
+    public static ChildJvm script(String name, List<String> command, java.util.Map<String, String> env, Path workDir,
+                                  Path outputFile) throws IOException {
+        Files.createDirectories(outputFile.toAbsolutePath().getParent());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(outputFile.toFile());
+        pb.directory(workDir.toFile());
+        pb.environment().remove("ROCKETMQ_HOME");
+        pb.environment().remove("NAMESRV_ADDR");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        LIVE.add(p);
+        return new ChildJvm(name + "[" + p.pid() + "]", p, outputFile);
     }
 
     public static Builder builder(String mainClass) {
