@@ -49,6 +49,7 @@ import io.apogee.common.protocol.header.NotifyConsumerIdsChangedRequestHeader;
 import io.apogee.remoting.common.RemotingHelper;
 import io.apogee.remoting.netty.NettyClientConfig;
 import io.apogee.remoting.netty.NettyRemotingServer;
+import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.netty.NettyServerConfig;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.DefaultMessageStore;
@@ -93,6 +94,8 @@ public class BrokerController {
 
     private MessageStore messageStore;
     private NettyRemotingServer remotingServer;
+    /** RocketMQ's VIP channel on listenPort - 2: every request but pulls, for clients with vipChannelEnabled. */
+    private NettyRemotingServer fastRemotingServer;
     private PullRequestHoldService pullRequestHoldService;
     private PullMessageProcessor pullMessageProcessor;
     private ScheduleMessageService scheduleMessageService;
@@ -148,6 +151,10 @@ public class BrokerController {
         topicConfigManager.setOnAutoCreate(tc -> scheduledExecutor.execute(() -> registerBrokerAll(false, true, true)));
 
         this.remotingServer = new NettyRemotingServer(nettyServerConfig, clientHousekeepingService);
+        NettyServerConfig fastConfig = nettyServerConfig.clone();
+        // an ephemeral listenPort (0, in tests) gets an ephemeral VIP port too
+        fastConfig.setListenPort(nettyServerConfig.getListenPort() > 2 ? nettyServerConfig.getListenPort() - 2 : 0);
+        this.fastRemotingServer = new NettyRemotingServer(fastConfig, clientHousekeepingService);
         registerProcessors();
 
         scheduledExecutor.scheduleAtFixedRate(this::persistOffsets, 1000 * 10, brokerConfig.getFlushConsumerOffsetInterval(),
@@ -175,7 +182,7 @@ public class BrokerController {
         SendMessageProcessor sendProcessor = new SendMessageProcessor(this);
         for (int code : new int[] {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE,
             RequestCode.CONSUMER_SEND_MSG_BACK}) {
-            remotingServer.registerProcessor(code, sendProcessor, send);
+            registerOnBoth(code, sendProcessor, send);
         }
         ExecutorService pull = pool("PullMessageThread_", brokerConfig.getPullMessageThreadPoolNums(),
             brokerConfig.getPullThreadPoolQueueCapacity());
@@ -187,8 +194,8 @@ public class BrokerController {
         ExecutorService query = pool("QueryMessageThread_", brokerConfig.getQueryMessageThreadPoolNums(),
             brokerConfig.getQueryThreadPoolQueueCapacity());
         QueryMessageProcessor queryProcessor = new QueryMessageProcessor(this);
-        remotingServer.registerProcessor(RequestCode.QUERY_MESSAGE, queryProcessor, query);
-        remotingServer.registerProcessor(RequestCode.VIEW_MESSAGE_BY_ID, queryProcessor, query);
+        registerOnBoth(RequestCode.QUERY_MESSAGE, queryProcessor, query);
+        registerOnBoth(RequestCode.VIEW_MESSAGE_BY_ID, queryProcessor, query);
 
         ExecutorService heartbeat = pool("HeartbeatThread_", brokerConfig.getHeartbeatThreadPoolNums(),
             brokerConfig.getHeartbeatThreadPoolQueueCapacity());
@@ -196,25 +203,32 @@ public class BrokerController {
             brokerConfig.getClientManagerThreadPoolQueueCapacity());
         ClientManageProcessor clientProcessor = new ClientManageProcessor(brokerConfig, consumerManager, producerManager,
             subscriptionGroupManager, topicConfigManager, consumerFilterManager);
-        remotingServer.registerProcessor(RequestCode.HEART_BEAT, clientProcessor, heartbeat);
-        remotingServer.registerProcessor(RequestCode.UNREGISTER_CLIENT, clientProcessor, clientManage);
-        remotingServer.registerProcessor(RequestCode.CHECK_CLIENT_CONFIG, clientProcessor, clientManage);
+        registerOnBoth(RequestCode.HEART_BEAT, clientProcessor, heartbeat);
+        registerOnBoth(RequestCode.UNREGISTER_CLIENT, clientProcessor, clientManage);
+        registerOnBoth(RequestCode.CHECK_CLIENT_CONFIG, clientProcessor, clientManage);
 
         ExecutorService consumerManage = pool("ConsumerManageThread_", brokerConfig.getConsumerManageThreadPoolNums(),
             brokerConfig.getConsumerManagerThreadPoolQueueCapacity());
         ConsumerManageProcessor consumerProcessor = new ConsumerManageProcessor(consumerManager, consumerOffsetManager, messageStore);
-        remotingServer.registerProcessor(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumerProcessor, consumerManage);
-        remotingServer.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumerProcessor, consumerManage);
-        remotingServer.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumerProcessor, consumerManage);
+        registerOnBoth(RequestCode.GET_CONSUMER_LIST_BY_GROUP, consumerProcessor, consumerManage);
+        registerOnBoth(RequestCode.UPDATE_CONSUMER_OFFSET, consumerProcessor, consumerManage);
+        registerOnBoth(RequestCode.QUERY_CONSUMER_OFFSET, consumerProcessor, consumerManage);
 
         ExecutorService endTransaction = pool("EndTransactionThread_", brokerConfig.getEndTransactionThreadPoolNums(),
             brokerConfig.getEndTransactionPoolQueueCapacity());
-        remotingServer.registerProcessor(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactionalMessageService,
+        registerOnBoth(RequestCode.END_TRANSACTION, new EndTransactionProcessor(transactionalMessageService,
             () -> messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE), endTransaction);
 
         ExecutorService admin = pool("AdminBrokerThread_", brokerConfig.getAdminBrokerThreadPoolNums(),
             brokerConfig.getAdminBrokerThreadPoolQueueCapacity());
-        remotingServer.registerDefaultProcessor(new AdminBrokerProcessor(this), admin);
+        AdminBrokerProcessor adminProcessor = new AdminBrokerProcessor(this);
+        remotingServer.registerDefaultProcessor(adminProcessor, admin);
+        fastRemotingServer.registerDefaultProcessor(adminProcessor, admin);
+    }
+
+    private void registerOnBoth(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
+        remotingServer.registerProcessor(requestCode, processor, executor);
+        fastRemotingServer.registerProcessor(requestCode, processor, executor);
     }
 
     public void start() throws Exception {
@@ -224,6 +238,7 @@ public class BrokerController {
             throw new IllegalStateException(store.getHaStartFailure());
         }
         remotingServer.start();
+        fastRemotingServer.start();
         brokerOuterAPI.start();
         pullRequestHoldService.start();
         clientHousekeepingService.start();
@@ -325,6 +340,9 @@ public class BrokerController {
         fastFailureExecutor.shutdownNow();
         if (remotingServer != null) {
             remotingServer.shutdown();
+        }
+        if (fastRemotingServer != null) {
+            fastRemotingServer.shutdown();
         }
         for (ExecutorService e : executors.values()) {
             ThreadUtils.shutdownGracefully(e, 5, TimeUnit.SECONDS);

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +20,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +37,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.OfficialPeers;
 
 /**
  * Acceptance 5 of issue 9: the four shipped files of {@code conf/2m-2s-async/} start a 2-master-2-slave cluster on one
@@ -78,7 +76,7 @@ class TwoMasterTwoSlaveClusterIT {
     private static final Duration BOOT = Duration.ofSeconds(120);
     private static final String TOPIC = "TwoMasterTwoSlaveTopic";
 
-    private static final List<Process> CHILDREN = new ArrayList<>();
+    private static final List<ChildJvm> CHILDREN = new ArrayList<>();
     private static Path dir;
     private static String nsAddr;
     private static Map<String, Path> copies;
@@ -94,16 +92,8 @@ class TwoMasterTwoSlaveClusterIT {
         if (admin != null) {
             admin.shutdown();
         }
-        for (Process p : CHILDREN) {
-            p.descendants().forEach(ProcessHandle::destroy);
-            p.destroy();
-        }
-        for (Process p : CHILDREN) {
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                p.waitFor(5, TimeUnit.SECONDS);
-            }
+        for (int i = CHILDREN.size() - 1; i >= 0; i--) {
+            CHILDREN.get(i).close();
         }
         if (dir != null) {
             try (Stream<Path> paths = Files.walk(dir)) {
@@ -150,21 +140,20 @@ class TwoMasterTwoSlaveClusterIT {
     private static void assertFitOnOneHost(String layout, Map<String, String> roles) throws IOException {
         Map<String, Properties> shipped = new LinkedHashMap<>();
         for (String name : roles.keySet()) {
-            shipped.put(name, load(repoRoot().resolve("conf").resolve(layout).resolve(name + ".properties")));
+            shipped.put(name, load(OfficialPeers.repoRoot().resolve("conf").resolve(layout).resolve(name + ".properties")));
             assertThat(role(shipped.get(name))).as("%s/%s", layout, name).isEqualTo(roles.get(name));
         }
-        try (Stream<Path> files = Files.list(repoRoot().resolve("conf").resolve(layout))) {
+        try (Stream<Path> files = Files.list(OfficialPeers.repoRoot().resolve("conf").resolve(layout))) {
             assertThat(files.map(f -> f.getFileName().toString())).as("files of %s", layout)
                 .containsExactlyInAnyOrderElementsOf(roles.keySet().stream().map(n -> n + ".properties").collect(Collectors.toList()));
         }
         assertThat(shipped.values()).allSatisfy(p -> assertThat(p.getProperty("brokerClusterName")).isEqualTo("DefaultCluster"));
         for (String name : roles.keySet()) {
             assertTutorialKeysExplained(layout + "/" + name,
-                Files.readString(repoRoot().resolve("conf").resolve(layout).resolve(name + ".properties")));
+                Files.readString(OfficialPeers.repoRoot().resolve("conf").resolve(layout).resolve(name + ".properties")));
         }
 
-        // listenPort-2 (RocketMQ's VIP channel; Apogee opens none, an official broker on the same file would) and
-        // listenPort+1 (haListenPort) belong to each broker too
+        // listenPort-2 (the VIP channel) and listenPort+1 (haListenPort) belong to each broker too
         List<Integer> bound = new ArrayList<>();
         for (Properties p : shipped.values()) {
             assertThat(p).as("%s: haListenPort/fastListenPort follow listenPort", layout)
@@ -201,11 +190,10 @@ class TwoMasterTwoSlaveClusterIT {
         Set<String> expected = new TreeSet<>(List.of(
             "DefaultCluster broker-a 0 " + addr("broker-a"), "DefaultCluster broker-a 1 " + addr("broker-a-s"),
             "DefaultCluster broker-b 0 " + addr("broker-b"), "DefaultCluster broker-b 1 " + addr("broker-b-s")));
-        String apogee = runAndWait(dir.resolve("apogee-mqadmin.out"), apogeeMqadminCommand("clusterList", "-n", nsAddr),
+        String apogee = runAndWait(dir.resolve("apogee-mqadmin.out"), script("bin/mqadmin", "clusterList", "-n", nsAddr),
             Map.of("JAVA_OPT", "-Duser.home=" + dir));
         assertThat(clusterRows(apogee)).as("Apogee bin/mqadmin clusterList:%n%s", apogee).isEqualTo(expected);
-        String official = runAndWait(dir.resolve("official-mqadmin.out"), officialMqadminCommand("clusterList", "-n", nsAddr),
-            Map.of());
+        String official = OfficialPeers.mqadmin(dir.resolve("official-mqadmin"), "clusterList", "-n", nsAddr);
         assertThat(clusterRows(official)).as("official 4.9.7 mqadmin clusterList:%n%s", official).isEqualTo(expected);
 
         admin = new DefaultMQAdminExt("cluster-it-admin");
@@ -243,10 +231,9 @@ class TwoMasterTwoSlaveClusterIT {
                 dir.resolve("clash-store").toString()));
             assertThat(Files.readString(conf)).contains("listenPort=" + ports.get(name)).doesNotContain(dir.resolve("store") + "/");
             Path out = dir.resolve("clash-" + name + ".out");
-            Process second = startBroker(name + "-clash", conf, out);
-            assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("%s on a taken port exits:%n%s", name, read(out)).isTrue();
-            assertThat(second.exitValue()).as(read(out)).isNotZero();
-            assertThat(read(out)).contains(e.getValue());
+            ChildJvm second = startBroker(name + "-clash", conf, out);
+            assertThat(second.awaitExit(Duration.ofSeconds(90))).as(second.output()).isNotZero();
+            assertThat(second.output()).contains(e.getValue());
         }
         assertThat(admin.examineBrokerClusterInfo().getBrokerAddrTable().get("broker-a").getBrokerAddrs())
             .containsEntry(0L, addr("broker-a")).containsEntry(1L, addr("broker-a-s"));
@@ -320,10 +307,9 @@ class TwoMasterTwoSlaveClusterIT {
         Path nsConf = dir.resolve("namesrv.properties");
         Files.writeString(nsConf, "listenPort=" + nsPort + "\nbindAddress=127.0.0.1\nkvConfigPath="
             + dir.resolve("namesrv/kvConfig.json") + "\n");
-        Path nsOut = dir.resolve("namesrv.out");
-        Process ns = start(List.of("sh", repoRoot().resolve("bin/mqnamesrv").toString(), "-c", nsConf.toString()), nsOut,
+        ChildJvm ns = start(script("bin/mqnamesrv", "-c", nsConf.toString()), dir.resolve("namesrv.out"),
             Map.of("JAVA_OPT", "-Duser.home=" + dir + " -Xms64m -Xmx128m -XX:TieredStopAtLevel=1"));
-        awaitOutput(ns, nsOut, "The Name Server boot success");
+        ns.awaitOutput("The Name Server boot success", BOOT);
 
         Map<String, Properties> shipped = shipped();
         int lowest = shipped.values().stream().mapToInt(p -> Integer.parseInt(p.getProperty("listenPort"))).min().orElseThrow();
@@ -331,7 +317,7 @@ class TwoMasterTwoSlaveClusterIT {
         int offset = freePortRange(lowest - 2, highest + 1) - (lowest - 2);
         copies = new LinkedHashMap<>();
         ports = new LinkedHashMap<>();
-        Map<String, Process> brokers = new LinkedHashMap<>();
+        Map<String, ChildJvm> brokers = new LinkedHashMap<>();
         for (String name : BROKERS) {
             Path copy = dir.resolve(name + ".properties");
             Files.writeString(copy, rewrite(Files.readString(shippedFile(name), StandardCharsets.UTF_8), offset));
@@ -342,8 +328,7 @@ class TwoMasterTwoSlaveClusterIT {
         }
         for (String name : BROKERS) {
             String brokerName = shipped.get(name).getProperty("brokerName");
-            awaitOutput(brokers.get(name), dir.resolve(name + ".out"),
-                "The broker[" + brokerName + ", " + addr(name) + "] boot success");
+            brokers.get(name).awaitOutput("The broker[" + brokerName + ", " + addr(name) + "] boot success", BOOT);
         }
     }
 
@@ -386,9 +371,9 @@ class TwoMasterTwoSlaveClusterIT {
         }
     }
 
-    private static Process startBroker(String name, Path conf, Path out) throws IOException {
+    private static ChildJvm startBroker(String name, Path conf, Path out) throws IOException {
         Path home = Files.createDirectories(dir.resolve("home-" + name));
-        return start(List.of("sh", repoRoot().resolve("bin/mqbroker").toString(), "-c", conf.toString()), out,
+        return start(script("bin/mqbroker", "-c", conf.toString()), out,
             Map.of("JAVA_OPT", "-Duser.home=" + home + " -Xms256m -Xmx256m -XX:TieredStopAtLevel=1"
                 + " -Djava.net.preferIPv4Stack=true -XX:MaxDirectMemorySize=256m"));
     }
@@ -405,63 +390,25 @@ class TwoMasterTwoSlaveClusterIT {
         return rows;
     }
 
-    private static List<String> apogeeMqadminCommand(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("sh", repoRoot().resolve("bin/mqadmin").toString()));
+    /** {@code sh bin/<script> args...} of this checkout. */
+    private static List<String> script(String script, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("sh", OfficialPeers.repoRoot().resolve(script).toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
 
-    private static List<String> officialMqadminCommand(String... args) throws IOException {
-        Path home = Files.createDirectories(dir.resolve("official-home/conf")).getParent();
-        Files.writeString(home.resolve("conf/logback_tools.xml"), "<configuration><root level=\"OFF\"/></configuration>");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Duser.home=" + dir, "-Drocketmq.home.dir=" + home,
-            "-Drocketmq.client.logUseSlf4j=true", "--add-opens", "java.base/java.nio=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "-cp", moduleDir().resolve("target/it-lib") + "/*", "org.apache.rocketmq.tools.command.MQAdminStartup"));
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
-    private static Process start(List<String> cmd, Path out, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-            .redirectOutput(out.toFile());
-        pb.environment().remove("ROCKETMQ_HOME");
-        pb.environment().remove("NAMESRV_ADDR");
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        CHILDREN.add(p);
-        return p;
+    private static ChildJvm start(List<String> cmd, Path out, Map<String, String> env) throws IOException {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("JAVA_HOME", System.getProperty("java.home"));
+        ChildJvm child = ChildJvm.script(Path.of(cmd.get(1)).getFileName().toString(), cmd, all, dir, out);
+        CHILDREN.add(child);
+        return child;
     }
 
     private static String runAndWait(Path out, List<String> cmd, Map<String, String> env) throws Exception {
-        Process p = start(cmd, out, env);
-        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("%s finished:%n%s", cmd, read(out)).isTrue();
-        assertThat(p.exitValue()).as("%s:%n%s", cmd, read(out)).isZero();
-        return read(out);
-    }
-
-    private static void awaitOutput(Process p, Path out, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (read(out).contains(text)) {
-                return;
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("exited with " + p.exitValue() + " before '" + text + "':\n" + read(out));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no '" + text + "' within " + BOOT + ":\n" + read(out));
-    }
-
-    private static String read(Path out) {
-        try {
-            return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChildJvm p = start(cmd, out, env);
+        assertThat(p.awaitExit(Duration.ofSeconds(90))).as("%s:%n%s", cmd, p.output()).isZero();
+        return p.output();
     }
 
     /** A start port s in 20000..59999 such that s + 0 .. s + (to - from) are all free on loopback. */
@@ -470,22 +417,13 @@ class TwoMasterTwoSlaveClusterIT {
             int start = ThreadLocalRandom.current().nextInt(20_000, 60_000 - (to - from));
             boolean free = true;
             for (int p = start; p <= start + (to - from) && free; p++) {
-                free = isFree(p);
+                free = ChildJvm.isFree(p);
             }
             if (free) {
                 return start;
             }
         }
         throw new IllegalStateException("no free loopback port range of " + (to - from + 1));
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static String addr(String name) {
@@ -511,14 +449,6 @@ class TwoMasterTwoSlaveClusterIT {
     }
 
     private static Path shippedFile(String name) {
-        return repoRoot().resolve("conf/2m-2s-async").resolve(name + ".properties");
-    }
-
-    private static Path moduleDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-    }
-
-    private static Path repoRoot() {
-        return moduleDir().getParent();
+        return OfficialPeers.repoRoot().resolve("conf/2m-2s-async").resolve(name + ".properties");
     }
 }

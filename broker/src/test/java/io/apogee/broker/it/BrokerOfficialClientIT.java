@@ -456,4 +456,46 @@ class BrokerOfficialClientIT {
         assertThat(byKey).contains("#Message ID");
         assertThat(byKey.split("\n").length).isGreaterThan(1);
     }
+    /**
+     * Clients built with vipChannelEnabled=true (the default of RocketMQ clients before 4.5) send, heartbeat and
+     * commit offsets through the broker's VIP channel on listenPort - 2, and pull through listenPort.
+     */
+    @Test
+    @Order(12)
+    void vipChannelClientsSendAndConsumeThroughListenPortMinusTwo() throws Exception {
+        try (java.net.Socket vip = new java.net.Socket("127.0.0.1", brokerPort - 2)) {
+            assertThat(vip.isConnected()).isTrue();
+        }
+        DefaultMQProducer vipProducer = new DefaultMQProducer("vip_producer_group");
+        vipProducer.setNamesrvAddr(nsAddr);
+        vipProducer.setInstanceName("vip-producer");
+        vipProducer.setVipChannelEnabled(true);
+        vipProducer.start();
+        cleanup.add(vipProducer::shutdown);
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 20; i++) {
+            String body = "vip-" + i;
+            assertThat(vipProducer.send(new Message("VipTopic", body.getBytes(StandardCharsets.UTF_8))).getSendStatus())
+                .isEqualTo(SendStatus.SEND_OK);
+            sent.add(body);
+        }
+        Set<String> got = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer("vip_consumer_group");
+        c.setNamesrvAddr(nsAddr);
+        c.setInstanceName("vip-consumer");
+        c.setVipChannelEnabled(true);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe("VipTopic", "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> got.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        cleanup.add(c::shutdown);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!got.containsAll(sent) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(got).containsAll(sent);
+    }
 }
