@@ -93,7 +93,8 @@ public final class ChildJvm implements AutoCloseable {
         throw new IllegalStateException("no free broker port triple found");
     }
 
-    private static boolean isFree(int port) {
+    /** Whether nothing listens on 127.0.0.1:port right now. */
+    public static boolean isFree(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
