@@ -159,4 +159,11 @@ public final class Daemons {
             return admin.output();
         }
     }
+
+    /** Removes a test's temp dir (stores of a few commit-log files each) once its daemons are stopped. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.apogee.broker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,6 +29,7 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,13 +100,9 @@ class HaAsyncMasterIT {
         producer.setSendMsgTimeout(10_000);
         producer.start();
         admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig(TOPIC, 4, 4, 6));
-        assertThat(await(() -> {
-            try {
-                return producer.send(new Message(TOPIC, BODY)).getSendStatus() == SendStatus.SEND_OK;
-            } catch (Exception routeNotYetThere) {
-                return false;
-            }
-        }, 20_000)).as("first send to %s", TOPIC).isTrue();
+        // the route reaches the producer a moment after the topic is created
+        within(20).ignoreExceptions()
+            .until(() -> producer.send(new Message(TOPIC, BODY)).getSendStatus() == SendStatus.SEND_OK);
     }
 
     @AfterAll
@@ -122,9 +119,7 @@ class HaAsyncMasterIT {
             }
         }
         if (dir != null) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Daemons.deleteRecursively(dir);
         }
     }
 
@@ -132,15 +127,8 @@ class HaAsyncMasterIT {
         return "The broker[" + BROKER_NAME + ", " + addr + "] boot success";
     }
 
-    private static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
+    private static ConditionFactory within(int seconds) {
+        return await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200));
     }
 
     /** One key of GET_BROKER_RUNTIME_INFO (what brokerStatus prints), -1 when the broker does not answer. */
@@ -158,10 +146,12 @@ class HaAsyncMasterIT {
         return offset - offset % COMMIT_LOG_FILE_SIZE;
     }
 
-    private static boolean slaveCaughtUp() {
+    private static void assertSlaveCaughtUp() {
         long masterMax = runtimeLong(masterAddr, "commitLogMaxOffset");
-        return runtimeLong(masterAddr, "slaveFallBehindMuch") == 0 && masterMax > 0
-            && runtimeLong(slaveAddr, "commitLogMaxOffset") == masterMax;
+        assertThat(masterMax).isPositive();
+        assertThat(new long[] {runtimeLong(masterAddr, "slaveFallBehindMuch"), runtimeLong(slaveAddr, "commitLogMaxOffset")})
+            .as("master's slaveFallBehindMuch and slave's commitLogMaxOffset (master's: %d)", masterMax)
+            .containsExactly(0, masterMax);
     }
 
     /** Official-client threads sending 1 KiB messages until closed; every answer other than SEND_OK is kept. */
@@ -208,7 +198,7 @@ class HaAsyncMasterIT {
     @Test
     @Order(1)
     void replicationLagReturnsToZeroAfterLoad() throws Exception {
-        assertThat(await(() -> runtimeLong(masterAddr, "haConnectionCount") == 1, 15_000)).as("slave connected").isTrue();
+        within(15).alias("slave connected").until(() -> runtimeLong(masterAddr, "haConnectionCount") == 1);
         long peakLag = 0;
         Load load = new Load(12);
         try {
@@ -225,9 +215,7 @@ class HaAsyncMasterIT {
         long masterMax = runtimeLong(masterAddr, "commitLogMaxOffset");
         // more than one 4 MiB commit-log file, so the replica crosses file boundaries
         assertThat(masterMax).isGreaterThan(COMMIT_LOG_FILE_SIZE);
-        assertThat(await(HaAsyncMasterIT::slaveCaughtUp, 15_000))
-            .as("lag %d, slave max %d, master max %d", runtimeLong(masterAddr, "slaveFallBehindMuch"),
-                runtimeLong(slaveAddr, "commitLogMaxOffset"), masterMax).isTrue();
+        within(15).untilAsserted(HaAsyncMasterIT::assertSlaveCaughtUp);
         System.out.printf("HaAsyncMasterIT load: %d messages in 5 s from 12 threads, %d bytes; peak slaveFallBehindMuch"
                 + " %d bytes; 0 again %d ms after the load%n", load.ok.get(), masterMax, peakLag,
             System.currentTimeMillis() - loadEnd);
@@ -241,12 +229,12 @@ class HaAsyncMasterIT {
         long msAfterKill;
         Load load = new Load(8);
         try {
-            assertThat(await(() -> load.ok.get() > 200, 20_000)).as("sends under way").isTrue();
+            within(20).alias("sends under way").until(() -> load.ok.get() > 200);
             long seen = runtimeLong(slaveAddr, "commitLogMaxOffset");
             // the slave appends frames that may end inside a message, and its recovery drops such a tail: wait until
             // it holds several whole messages beyond the offset seen, so what it keeps reaches at least that offset
-            assertThat(await(() -> runtimeLong(slaveAddr, "commitLogMaxOffset") > seen + 8 * BODY.length, 20_000))
-                .as("slave replicating while senders run").isTrue();
+            within(20).alias("slave replicating while senders run")
+                .until(() -> runtimeLong(slaveAddr, "commitLogMaxOffset") > seen + 8 * BODY.length);
             beforeKill = seen;
             slave.kill9();
             long okAtKill = load.ok.get();
@@ -255,8 +243,8 @@ class HaAsyncMasterIT {
             Thread.sleep(3000);
             // the master moves on to a later commit-log file than the slave's: streaming from the head of the master's
             // last file (what an empty slave gets) is then told apart from streaming from the slave's own offset
-            assertThat(await(() -> fileStart(runtimeLong(masterAddr, "commitLogMaxOffset")) > masterAtKill, 30_000))
-                .as("master beyond the slave's commit-log file").isTrue();
+            within(30).alias("master beyond the slave's commit-log file")
+                .until(() -> fileStart(runtimeLong(masterAddr, "commitLogMaxOffset")) > masterAtKill);
             okAfterKill = load.ok.get() - okAtKill;
             msAfterKill = System.currentTimeMillis() - killedAt;
         } finally {
@@ -264,8 +252,7 @@ class HaAsyncMasterIT {
         }
         assertThat(load.failed.get()).as("failed sends, first: %s", load.firstFailure.get()).isZero();
         assertThat(okAfterKill).as("SEND_OK after the slave died").isPositive();
-        assertThat(await(() -> runtimeLong(masterAddr, "haConnectionCount") == 0, 10_000))
-            .as("master noticed the slave is gone").isTrue();
+        within(10).alias("master noticed the slave is gone").until(() -> runtimeLong(masterAddr, "haConnectionCount") == 0);
         assertThat(runtimeLong(masterAddr, "slaveFallBehindMuch")).as("bytes the dead slave misses").isPositive();
         slaveOffsetBeforeKill = beforeKill;
         System.out.printf("HaAsyncMasterIT kill: %d SEND_OK in the %d ms after kill -9 of the slave, %d failed; lag then"
@@ -283,17 +270,15 @@ class HaAsyncMasterIT {
         long afterBoot = runtimeLong(slaveAddr, "commitLogMaxOffset");
         assertThat(afterBoot).as("slave's own max offset after restart").isGreaterThanOrEqualTo(slaveOffsetBeforeKill);
 
-        assertThat(await(() -> transferStarts(masterStoreLog).size() > transfersBefore, 15_000))
-            .as("master started streaming to the restarted slave").isTrue();
+        within(15).alias("master started streaming to the restarted slave")
+            .until(() -> transferStarts(masterStoreLog).size() > transfersBefore);
         List<Long> starts = transferStarts(masterStoreLog);
         long from = starts.get(starts.size() - 1);
         // from the slave's report: neither 0 nor the head of the master's last file it would pick for an empty slave
         assertThat(from).isGreaterThanOrEqualTo(slaveOffsetBeforeKill).isLessThan(masterLastFile);
 
         long t0 = System.currentTimeMillis();
-        assertThat(await(HaAsyncMasterIT::slaveCaughtUp, 30_000))
-            .as("lag %d, slave max %d, master max %d", runtimeLong(masterAddr, "slaveFallBehindMuch"),
-                runtimeLong(slaveAddr, "commitLogMaxOffset"), runtimeLong(masterAddr, "commitLogMaxOffset")).isTrue();
+        within(30).untilAsserted(HaAsyncMasterIT::assertSlaveCaughtUp);
         assertThat(runtimeLong(masterAddr, "haConnectionCount")).isEqualTo(1);
         long masterMax = runtimeLong(masterAddr, "commitLogMaxOffset");
         assertSameCommitLog(dir.resolve("master/store/commitlog"), dir.resolve("slave/store/commitlog"), masterMax);
@@ -316,7 +301,7 @@ class HaAsyncMasterIT {
         }
         // a reactor build runs the broker ITs before it packages tools (tools' tests depend on the broker)
         Assumptions.assumeTrue(built, "bin/mqadmin needs the tools module packaged: mvn -pl tools -am package -DskipTests");
-        assertThat(await(HaAsyncMasterIT::slaveCaughtUp, 15_000)).isTrue();
+        within(15).untilAsserted(HaAsyncMasterIT::assertSlaveCaughtUp);
         String out = apogeeMqadmin("clusterList", "-n", nsAddr);
         assertThat(out).contains("#FallBehind");
         assertThat(fallBehindColumn(out, masterAddr)).as(out).isEqualTo("0");
