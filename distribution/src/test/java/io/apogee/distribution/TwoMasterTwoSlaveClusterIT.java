@@ -210,6 +210,19 @@ class TwoMasterTwoSlaveClusterIT {
         producer.setInstanceName("cluster-it-producer-" + System.nanoTime());
         producer.start();
         sendToBothMastersAndAwaitReplicas("first");
+
+        // with the slaves caught up, Apogee's clusterList shows no replication lag on any of the four rows
+        String[] lastList = {""};
+        assertThat(await(() -> {
+            try {
+                lastList[0] = runAndWait(dir.resolve("apogee-mqadmin-lag.out"), script("bin/mqadmin", "clusterList", "-n",
+                    nsAddr), Map.of("JAVA_OPT", "-Duser.home=" + dir));
+            } catch (Exception e) {
+                return false;
+            }
+            return BROKERS.stream().allMatch(b -> "0".equals(fallBehindColumn(lastList[0], addr(b))));
+        }, 30_000)).as("#FallBehind of every row is 0:%n%s", lastList[0]).isTrue();
+        assertThat(lastList[0]).contains("#FallBehind");
     }
 
     /**
@@ -376,6 +389,12 @@ class TwoMasterTwoSlaveClusterIT {
         return start(script("bin/mqbroker", "-c", conf.toString()), out,
             Map.of("JAVA_OPT", "-Duser.home=" + home + " -Xms256m -Xmx256m -XX:TieredStopAtLevel=1"
                 + " -Djava.net.preferIPv4Stack=true -XX:MaxDirectMemorySize=256m"));
+    }
+
+    /** The last column (#FallBehind) of the clusterList row of {@code addr}. */
+    private static String fallBehindColumn(String clusterList, String addr) {
+        return clusterList.lines().filter(l -> l.contains(" " + addr + " ")).findFirst()
+            .map(l -> l.trim().split("\\s+")).map(cols -> cols[cols.length - 1]).orElse(null);
     }
 
     /** Rows of a clusterList answer as "cluster brokerName BID addr". */

@@ -85,6 +85,8 @@ import io.apogee.store.DefaultMessageStore;
 import io.apogee.store.MessageStore;
 import io.apogee.store.SelectMappedBufferResult;
 import io.apogee.store.config.BrokerRole;
+import io.apogee.store.ha.HAClient;
+import io.apogee.store.ha.HAService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
@@ -382,9 +384,31 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
         for (Map.Entry<Integer, String> e : bc.getScheduleMessageService().runtimeOffsets().entrySet()) {
             t.put("scheduleMessageOffset_" + e.getKey(), e.getValue());
         }
+        replicationInfo(t);
         KVTable kv = new KVTable();
         kv.setTable(t);
         return body(kv);
+    }
+
+    /**
+     * Apogee's own keys (RocketMQ 4.9 only logs the lag): on a master the bytes its slaves still miss and how many
+     * are connected, on a slave the HA address it replicates from, so brokerStatus and clusterList show the lag.
+     */
+    private void replicationInfo(Map<String, String> t) {
+        if (!(store() instanceof DefaultMessageStore d)) {
+            return;
+        }
+        HAService ha = d.getHaService();
+        if (ha != null) {
+            t.put("haConnectionCount", String.valueOf(ha.connectionCount()));
+            t.put("slaveFallBehindMuch", String.valueOf(d.slaveFallBehindMuch()));
+        }
+        HAClient client = d.getHaClient();
+        if (client != null) {
+            String master = client.getMasterAddress();
+            t.put("haMasterAddress", master == null ? "" : master);
+            t.put("haMasterConnected", String.valueOf(client.isConnected()));
+        }
     }
 
     /** Binary-unit size as RocketMQ's admin output shows it: "512 B", "1.5 KiB", "78.5 GiB". */

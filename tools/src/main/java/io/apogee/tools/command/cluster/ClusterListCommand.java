@@ -1,5 +1,6 @@
 package io.apogee.tools.command.cluster;
 
+import io.apogee.common.MixAll;
 import io.apogee.common.protocol.body.ClusterInfo;
 import io.apogee.common.protocol.body.KVTable;
 import io.apogee.common.protocol.route.BrokerData;
@@ -19,6 +20,8 @@ import org.apache.commons.cli.Options;
 
 /** {@code mqadmin clusterList}: List all of clusters. */
 public class ClusterListCommand implements SubCommand {
+    static final String NO_LAG = "-";
+
     @Override
     public String commandName() {
         return "clusterList";
@@ -69,16 +72,23 @@ public class ClusterListCommand implements SubCommand {
                 if (bd == null || bd.getBrokerAddrs() == null) {
                     continue;
                 }
+                Map<Long, String> errors = new TreeMap<>();
+                Map<Long, Map<String, String>> stats = fetchRuntimeStats(admin, bd, errors);
                 for (Map.Entry<Long, String> e : new TreeMap<>(bd.getBrokerAddrs()).entrySet()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("clusterName", cluster);
                     row.put("brokerName", name);
                     row.put("brokerId", e.getKey());
                     row.put("addr", e.getValue());
-                    try {
-                        row.put("runtime", new TreeMap<>(admin.fetchBrokerRuntimeStats(e.getValue()).getTable()));
-                    } catch (Exception ex) {
-                        row.put("error", ex.getMessage());
+                    Map<String, String> kv = stats.get(e.getKey());
+                    if (kv != null) {
+                        row.put("runtime", new TreeMap<>(kv));
+                        String lag = fallBehind(e.getKey(), kv, stats.get(MixAll.MASTER_ID));
+                        if (!NO_LAG.equals(lag)) {
+                            row.put("fallBehind", Long.parseLong(lag));
+                        }
+                    } else {
+                        row.put("error", errors.get(e.getKey()));
                     }
                     rows.add(row);
                 }
@@ -88,14 +98,17 @@ public class ClusterListCommand implements SubCommand {
     }
 
     private static void printBaseInfo(DefaultMQAdminExt admin, ClusterInfo ci) {
-        System.out.printf("%-16s  %-22s  %-4s  %-22s %-16s %19s %19s %10s %5s %6s%n",
-            "#Cluster Name", "#Broker Name", "#BID", "#Addr", "#Version", "#InTPS(LOAD)", "#OutTPS(LOAD)", "#PCWait(ms)", "#Hour", "#SPACE");
+        System.out.printf("%-16s  %-22s  %-4s  %-22s %-16s %19s %19s %10s %5s %6s %11s%n",
+            "#Cluster Name", "#Broker Name", "#BID", "#Addr", "#Version", "#InTPS(LOAD)", "#OutTPS(LOAD)", "#PCWait(ms)", "#Hour", "#SPACE",
+            "#FallBehind");
         for (String cluster : new TreeSet<>(ci.getClusterAddrTable().keySet())) {
             for (String name : new TreeSet<>(ci.getClusterAddrTable().get(cluster))) {
                 BrokerData bd = ci.getBrokerAddrTable().get(name);
                 if (bd == null || bd.getBrokerAddrs() == null) {
                     continue;
                 }
+                Map<Long, String> errors = new TreeMap<>();
+                Map<Long, Map<String, String>> stats = fetchRuntimeStats(admin, bd, errors);
                 for (Map.Entry<Long, String> e : new TreeMap<>(bd.getBrokerAddrs()).entrySet()) {
                     double in = 0;
                     double out = 0;
@@ -107,8 +120,8 @@ public class ClusterListCommand implements SubCommand {
                     String pcWait = "0";
                     double hour = 0;
                     double space = 0;
-                    try {
-                        Map<String, String> kv = admin.fetchBrokerRuntimeStats(e.getValue()).getTable();
+                    Map<String, String> kv = stats.get(e.getKey());
+                    if (kv != null) {
                         in = firstDouble(kv.get("putTps"));
                         out = firstDouble(kv.get("getTransferedTps"));
                         sendQ = or(kv.get("sendThreadPoolQueueSize"), "0");
@@ -122,17 +135,53 @@ public class ClusterListCommand implements SubCommand {
                         }
                         space = firstDouble(kv.get("commitLogDiskRatio"));
                         version = or(kv.get("brokerVersionDesc"), "");
-                    } catch (Exception ex) {
-                        System.err.printf("fetch runtime stats of %s failed: %s%n", e.getValue(), ex.getMessage());
+                    } else {
+                        System.err.printf("fetch runtime stats of %s failed: %s%n", e.getValue(), errors.get(e.getKey()));
                     }
-                    System.out.printf("%-16s  %-22s  %-4s  %-22s %-16s %19s %19s %10s %5s %6s%n",
+                    System.out.printf("%-16s  %-22s  %-4s  %-22s %-16s %19s %19s %10s %5s %6s %11s%n",
                         cluster, name, e.getKey(), e.getValue(), version,
                         String.format("%9.2f(%s,%sms)", in, sendQ, sendWait),
                         String.format("%9.2f(%s,%sms)", out, pullQ, pullWait),
-                        pcWait, String.format("%2.2f", hour), String.format("%.4f", space));
+                        pcWait, String.format("%2.2f", hour), String.format("%.4f", space),
+                        fallBehind(e.getKey(), kv, stats.get(MixAll.MASTER_ID)));
                 }
             }
         }
+    }
+
+    /** Runtime stats of every broker of one name by broker id; a failed fetch leaves its reason in errors. */
+    private static Map<Long, Map<String, String>> fetchRuntimeStats(DefaultMQAdminExt admin, BrokerData bd,
+                                                                   Map<Long, String> errors) {
+        Map<Long, Map<String, String>> stats = new TreeMap<>();
+        for (Map.Entry<Long, String> e : new TreeMap<>(bd.getBrokerAddrs()).entrySet()) {
+            try {
+                stats.put(e.getKey(), admin.fetchBrokerRuntimeStats(e.getValue()).getTable());
+            } catch (Exception ex) {
+                errors.put(e.getKey(), ex.getMessage());
+            }
+        }
+        return stats;
+    }
+
+    /**
+     * Replication lag in bytes: a master's {@code slaveFallBehindMuch} while a slave is connected; for a slave, how
+     * far its commit log is behind its master's. {@value #NO_LAG} when unknown: a master without a connected slave,
+     * a broker that does not report the lag (RocketMQ's own), a slave whose master did not answer.
+     */
+    static String fallBehind(long brokerId, Map<String, String> kv, Map<String, String> masterKv) {
+        if (kv == null) {
+            return NO_LAG;
+        }
+        if (brokerId == MixAll.MASTER_ID) {
+            String lag = kv.get("slaveFallBehindMuch");
+            return lag == null || parseLong(kv.get("haConnectionCount")) == 0 ? NO_LAG : lag;
+        }
+        if (masterKv == null || masterKv.get("commitLogMaxOffset") == null || kv.get("commitLogMaxOffset") == null) {
+            return NO_LAG;
+        }
+        // the master was asked first: a slave that received more meanwhile may be ahead of that snapshot
+        return String.valueOf(Math.max(0, parseLong(masterKv.get("commitLogMaxOffset"))
+            - parseLong(kv.get("commitLogMaxOffset"))));
     }
 
     private static void printMoreStats(DefaultMQAdminExt admin, ClusterInfo ci) {
