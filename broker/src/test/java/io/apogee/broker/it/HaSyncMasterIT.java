@@ -324,7 +324,7 @@ class HaSyncMasterIT {
                 .as("slave max offset %d vs restarted master %d", max[1], max[0]).isTrue();
             long slaveCaughtUpAt = System.currentTimeMillis();
 
-            // 6a. what the consumer committed while it read from the slave reaches the master
+            // 6. what the consumer committed while it read from the slave reaches the master
             AtomicReference<Map<Integer, String>> lag = new AtomicReference<>();
             assertThat(await(() -> {
                 lag.set(lagOnMaster(api));
@@ -333,7 +333,7 @@ class HaSyncMasterIT {
                 + " at boot: %s", lag, lagAtBoot).isTrue();
             long offsetsHandedBackAt = System.currentTimeMillis();
 
-            // 5b. SYNC_MASTER answers SEND_OK again only with the slave back
+            // 7. SYNC_MASTER answers SEND_OK again only with the slave back; the slave copies the new batch
             // a SLAVE_NOT_AVAILABLE probe is stored all the same: each probe has its own body
             SendResult[] probe = new SendResult[1];
             AtomicInteger probes = new AtomicInteger();
@@ -357,7 +357,7 @@ class HaSyncMasterIT {
             assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 30_000))
                 .as("slave max offset %d vs master %d", commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
 
-            // 6b. the consumer goes on from its offsets: the new batch arrives, old messages are not re-consumed
+            // 8. the consumer goes on from its offsets: the new batch arrives, old messages are not re-consumed
             assertThat(await(() -> deliveries.keySet().containsAll(secondBatch), 60_000))
                 .as("consumed %d of %d messages sent after the restart",
                     secondBatch.stream().filter(deliveries::containsKey).count(), SECOND_BATCH).isTrue();
