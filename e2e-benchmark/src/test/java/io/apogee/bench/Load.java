@@ -112,7 +112,7 @@ final class Load implements AutoCloseable {
                         h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                         outcome = r.getSendStatus().name();
                     } catch (MQBrokerException e) {
-                        outcome = "MQBrokerException code " + e.getResponseCode();
+                        outcome = brokerError(e);
                     } catch (Exception e) {
                         outcome = e.getClass().getSimpleName();
                     }
@@ -135,6 +135,13 @@ final class Load implements AutoCloseable {
         outcomes.forEach((k, v) -> counts.put(k, v.sum()));
         long errors = counts.entrySet().stream().filter(e -> !SEND_OK.equals(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         return new Result(ok.get() / seconds, all, errors, counts);
+    }
+
+    /** The response code and the remark's leading tag such as [TIMEOUT_CLEAN_QUEUE] (the rest holds run figures). */
+    private static String brokerError(MQBrokerException e) {
+        String remark = e.getErrorMessage() == null ? "" : e.getErrorMessage();
+        int close = remark.indexOf(']');
+        return "MQBrokerException code " + e.getResponseCode() + (remark.startsWith("[") && close > 0 ? " " + remark.substring(0, close + 1) : "");
     }
 
     /** One synchronous send, whatever its status: puts a message in the master's commit log. */
