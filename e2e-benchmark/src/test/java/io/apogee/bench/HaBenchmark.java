@@ -78,7 +78,12 @@ public final class HaBenchmark implements Bench.Driver {
                 }
             }
             String name = name(role, b);
-            Map<Cluster, List<Load.Result>> results = b.rounds(name, (c, l) -> l.syncSend(TOPIC, size, THREADS, b.millis));
+            Map<Cluster, List<Load.Result>> results = b.rounds(name, (c, l) -> {
+                if (l == null) {
+                    throw new IllegalStateException("master and slave did not start");
+                }
+                return l.syncSend(TOPIC, size, THREADS, b.millis);
+            });
             b.report.putThroughput(name + ", " + THREADS + " threads (msg/s)", results);
             b.report.putLatency(name, results);
             b.report.putOutcomes(name, results);

@@ -152,22 +152,31 @@ final class Load implements AutoCloseable {
     /**
      * Waits until the slave's commit log is as long as the master's (read through the brokers' runtime info, as
      * {@code mqadmin brokerStatus} does) and returns how long that took in milliseconds. This proves the slave is
-     * connected and replicating; it fails if it has not caught up within the timeout.
+     * connected and replicating; it fails if it has not caught up within the timeout. A failed read counts as "not
+     * yet": an Apache broker answers SYSTEM_ERROR (NoSuchElementException) until its stats took their first sample.
      */
     long awaitReplica(String masterAddr, String slaveAddr, long timeoutMillis) throws Exception {
         long t0 = System.nanoTime();
         long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long master = commitLogMaxOffset(masterAddr);
+        long master = -1;
         long slave = -1;
+        Exception last = null;
         while (System.nanoTime() < deadline) {
-            slave = commitLogMaxOffset(slaveAddr);
-            if (master > 0 && slave >= master) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            try {
+                if (master <= 0) {
+                    master = commitLogMaxOffset(masterAddr);
+                }
+                slave = commitLogMaxOffset(slaveAddr);
+                if (master > 0 && slave >= master) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                }
+            } catch (Exception e) {
+                last = e;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("slave " + slaveAddr + " at commit log offset " + slave + ", master "
-            + masterAddr + " at " + master + " after " + timeoutMillis + " ms");
+            + masterAddr + " at " + master + " after " + timeoutMillis + " ms", last);
     }
 
     private long commitLogMaxOffset(String brokerAddr) throws Exception {
