@@ -14,9 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One name server and one broker of one implementation, as child JVMs on loopback ports chosen free at run time.
- * Both implementations get the same JVM flags, the same heap and the same broker properties; only the main
- * classes, the classpath and {@code rocketmq.home.dir} differ.
+ * One name server and one broker of one implementation, as child JVMs on loopback ports chosen free at run time,
+ * optionally with a slave of that broker replicating over its haListenPort. Both implementations get the same JVM
+ * flags, the same heap and the same broker properties; only the main classes, the classpath and
+ * {@code rocketmq.home.dir} differ.
  */
 final class Cluster implements AutoCloseable {
     /** What differs between Apache RocketMQ and Apogee. */
@@ -28,8 +29,10 @@ final class Cluster implements AutoCloseable {
     private final String heap;
     private final int namesrvPort;
     private final int brokerPort;
+    private final int slavePort;
     private Process namesrv;
     private Process broker;
+    private Process slave;
     private int brokerStarts;
     long lastBrokerBootMillis;
 
@@ -39,6 +42,7 @@ final class Cluster implements AutoCloseable {
         this.heap = heap;
         this.namesrvPort = freePort(0);
         this.brokerPort = freePort(2);
+        this.slavePort = freePort(2);
     }
 
     String label() {
@@ -57,35 +61,67 @@ final class Cluster implements AutoCloseable {
         awaitLine(namesrv, out, "The Name Server boot success", 60);
     }
 
-    /** Starts a broker on a fresh store directory and returns the milliseconds from spawn to its boot line. */
+    String brokerAddr() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    String slaveAddr() {
+        return "127.0.0.1:" + slavePort;
+    }
+
+    /** Starts an ASYNC_MASTER broker on a fresh store directory; returns the milliseconds from spawn to its boot line. */
     long startBroker(String flushDiskType) throws IOException, InterruptedException {
+        return startBroker(flushDiskType, "ASYNC_MASTER");
+    }
+
+    /** Starts a master (ASYNC_MASTER or SYNC_MASTER) on a fresh store; returns the milliseconds to its boot line. */
+    long startBroker(String flushDiskType, String role) throws IOException, InterruptedException {
         brokerStarts++;
-        Path store = work.resolve("store-" + brokerStarts);
-        Path conf = work.resolve("broker-" + brokerStarts + ".properties");
-        Files.writeString(conf, String.join("\n",
-            "brokerClusterName=BenchCluster",
-            "brokerName=bench-" + impl.label().toLowerCase().replaceAll("[^a-z0-9]", ""),
-            "brokerId=0",
-            "brokerIP1=127.0.0.1",
-            "listenPort=" + brokerPort,
-            "haListenPort=" + (brokerPort + 1),
-            "storePathRootDir=" + store,
-            "storePathCommitLog=" + store.resolve("commitlog"),
-            "autoCreateTopicEnable=true",
-            "brokerRole=ASYNC_MASTER",
-            "flushDiskType=" + flushDiskType,
-            ""));
-        Path out = work.resolve("broker-" + brokerStarts + ".out");
         long t0 = System.nanoTime();
-        broker = launch(impl.brokerMain(), "-Xms" + heap + " -Xmx" + heap, out, "-n", namesrvAddr(), "-c", conf.toString());
-        awaitLine(broker, out, "boot success", 120);
+        broker = launchBroker("broker-" + brokerStarts, 0, role, brokerPort, flushDiskType);
         lastBrokerBootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         return lastBrokerBootMillis;
     }
 
+    /** Starts a slave of the running master on a fresh store; it finds the master's HA address via the name server. */
+    void startSlave(String flushDiskType) throws IOException, InterruptedException {
+        slave = launchBroker("slave-" + brokerStarts, 1, "SLAVE", slavePort, flushDiskType);
+    }
+
+    /** Stops the slave (if any), then the master. */
     void stopBroker() throws InterruptedException {
+        stop(slave);
+        slave = null;
         stop(broker);
         broker = null;
+    }
+
+    /**
+     * brokerIP2 is loopback too: it is the HA address a master registers, which its slave connects to. Master and
+     * slave share brokerName and differ in brokerId, role and ports.
+     */
+    private Process launchBroker(String name, int brokerId, String role, int port, String flushDiskType)
+        throws IOException, InterruptedException {
+        Path store = work.resolve("store-" + name);
+        Path conf = work.resolve(name + ".properties");
+        Files.writeString(conf, String.join("\n",
+            "brokerClusterName=BenchCluster",
+            "brokerName=bench-" + impl.label().toLowerCase().replaceAll("[^a-z0-9]", ""),
+            "brokerId=" + brokerId,
+            "brokerIP1=127.0.0.1",
+            "brokerIP2=127.0.0.1",
+            "listenPort=" + port,
+            "haListenPort=" + (port + 1),
+            "storePathRootDir=" + store,
+            "storePathCommitLog=" + store.resolve("commitlog"),
+            "autoCreateTopicEnable=true",
+            "brokerRole=" + role,
+            "flushDiskType=" + flushDiskType,
+            ""));
+        Path out = work.resolve(name + ".out");
+        Process p = launch(impl.brokerMain(), "-Xms" + heap + " -Xmx" + heap, out, "-n", namesrvAddr(), "-c", conf.toString());
+        awaitLine(p, out, "boot success", 120);
+        return p;
     }
 
     /** Resident set size of the broker JVM in MiB, from /proc. */
@@ -104,7 +140,7 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stop(broker);
+        stopBroker();
         stop(namesrv);
     }
 

@@ -3,14 +3,19 @@ package io.apogee.bench;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Semaphore;
 import org.HdrHistogram.Histogram;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendCallback;
@@ -19,6 +24,7 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.protocol.body.KVTable;
 
 /**
  * The client side of every workload, written against the official Apache RocketMQ 4.9.7 client only, so the two
@@ -26,10 +32,18 @@ import org.apache.rocketmq.common.message.MessageExt;
  * measure client CPU) and the VIP channel is off (Apache's client would otherwise send to listenPort - 2).
  */
 final class Load implements AutoCloseable {
-    /** Throughput in messages per second, a latency histogram in microseconds, and the failures seen. */
-    record Result(double tps, Histogram latencyMicros, long errors) {
+    /**
+     * Throughput in messages per second, a latency histogram in microseconds, the failures seen, and where the
+     * workload tells them apart, how many sends ended how: by send status (SEND_OK, FLUSH_SLAVE_TIMEOUT, ...) or
+     * by exception.
+     */
+    record Result(double tps, Histogram latencyMicros, long errors, Map<String, Long> outcomes) {
+        Result(double tps, Histogram latencyMicros, long errors) {
+            this(tps, latencyMicros, errors, Map.of());
+        }
     }
 
+    static final String SEND_OK = SendStatus.SEND_OK.name();
     private static final AtomicLong INSTANCE = new AtomicLong();
     private final String namesrvAddr;
     private final DefaultMQProducer producer;
@@ -73,10 +87,14 @@ final class Load implements AutoCloseable {
         }
     }
 
-    /** {@code threads} threads each sending synchronously, one message at a time, for the given time. */
+    /**
+     * {@code threads} threads each sending synchronously, one message at a time, for the given time. Throughput
+     * counts SEND_OK answers; the latency histogram holds every answer, whatever its status (a FLUSH_SLAVE_TIMEOUT
+     * took its time too); exceptions are only counted.
+     */
     Result syncSend(String topic, int size, int threads, long millis) throws InterruptedException {
         AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         List<Histogram> histograms = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         long start = System.nanoTime();
@@ -88,17 +106,20 @@ final class Load implements AutoCloseable {
                 byte[] body = body(size);
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
+                    String outcome;
                     try {
                         SendResult r = producer.send(new Message(topic, body));
-                        if (r.getSendStatus() == SendStatus.SEND_OK) {
-                            h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-                            ok.incrementAndGet();
-                        } else {
-                            errors.incrementAndGet();
-                        }
+                        h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                        outcome = r.getSendStatus().name();
+                    } catch (MQBrokerException e) {
+                        outcome = brokerError(e);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        outcome = e.getClass().getSimpleName();
                     }
+                    if (SEND_OK.equals(outcome)) {
+                        ok.incrementAndGet();
+                    }
+                    outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
                 }
             }, "sync-send-" + i);
             workers.add(t);
@@ -110,7 +131,58 @@ final class Load implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         Histogram all = histogram();
         histograms.forEach(all::add);
-        return new Result(ok.get() / seconds, all, errors.get());
+        Map<String, Long> counts = new TreeMap<>();
+        outcomes.forEach((k, v) -> counts.put(k, v.sum()));
+        long errors = counts.entrySet().stream().filter(e -> !SEND_OK.equals(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        return new Result(ok.get() / seconds, all, errors, counts);
+    }
+
+    /** The response code and the remark's leading tag such as [TIMEOUT_CLEAN_QUEUE] (the rest holds run figures). */
+    private static String brokerError(MQBrokerException e) {
+        String remark = e.getErrorMessage() == null ? "" : e.getErrorMessage();
+        int close = remark.indexOf(']');
+        return "MQBrokerException code " + e.getResponseCode() + (remark.startsWith("[") && close > 0 ? " " + remark.substring(0, close + 1) : "");
+    }
+
+    /** One synchronous send, whatever its status: puts a message in the master's commit log. */
+    String sendOne(String topic, int size) throws Exception {
+        return producer.send(new Message(topic, body(size))).getSendStatus().name();
+    }
+
+    /**
+     * Waits until the slave's commit log is as long as the master's (read through the brokers' runtime info, as
+     * {@code mqadmin brokerStatus} does) and returns how long that took in milliseconds. This proves the slave is
+     * connected and replicating; it fails if it has not caught up within the timeout. A failed read counts as "not
+     * yet": an Apache broker answers SYSTEM_ERROR (NoSuchElementException) until its stats took their first sample.
+     */
+    long awaitReplica(String masterAddr, String slaveAddr, long timeoutMillis) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long master = -1;
+        long slave = -1;
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (master <= 0) {
+                    master = commitLogMaxOffset(masterAddr);
+                }
+                slave = commitLogMaxOffset(slaveAddr);
+                if (master > 0 && slave >= master) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("slave " + slaveAddr + " at commit log offset " + slave + ", master "
+            + masterAddr + " at " + master + " after " + timeoutMillis + " ms", last);
+    }
+
+    private long commitLogMaxOffset(String brokerAddr) throws Exception {
+        KVTable t = producer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl()
+            .getBrokerRuntimeInfo(brokerAddr, 3000);
+        return Long.parseLong(t.getTable().getOrDefault("commitLogMaxOffset", "-1"));
     }
 
     /** Asynchronous sends with at most {@code inFlight} outstanding requests. */

@@ -4,17 +4,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /** Collects one figure per metric and implementation, and prints them as a Markdown table with the ratio. */
 final class Report {
-    private record Row(Map<String, Double> values, boolean higherIsBetter, String unit) {
+    /** A count (errors, failed rounds) is printed as an integer and gets no "better" verdict. */
+    private record Row(Map<String, Double> values, boolean higherIsBetter, boolean count) {
     }
 
     private final Map<String, Row> rows = new LinkedHashMap<>();
 
     void put(String metric, Cluster c, double value, boolean higherIsBetter) {
-        rows.computeIfAbsent(metric, k -> new Row(new LinkedHashMap<>(), higherIsBetter, "")).values().put(c.label(), value);
+        rows.computeIfAbsent(metric, k -> new Row(new LinkedHashMap<>(), higherIsBetter, false)).values().put(c.label(), value);
+    }
+
+    void putCount(String metric, Cluster c, long value) {
+        rows.computeIfAbsent(metric, k -> new Row(new LinkedHashMap<>(), false, true)).values().put(c.label(), (double) value);
+    }
+
+    double get(String metric, Cluster c) {
+        Row row = rows.get(metric);
+        return row == null ? Double.NaN : row.values().getOrDefault(c.label(), Double.NaN);
     }
 
     /**
@@ -41,11 +52,25 @@ final class Report {
             problems.put(c, new long[] {errors, failed});
         });
         if (problems.values().stream().anyMatch(p -> p[0] > 0)) {
-            problems.forEach((c, p) -> put(metric + " errors", c, p[0], false));
+            problems.forEach((c, p) -> putCount(metric + " errors", c, p[0]));
         }
         if (problems.values().stream().anyMatch(p -> p[1] > 0)) {
-            problems.forEach((c, p) -> put(metric + " failed rounds", c, p[1], false));
+            problems.forEach((c, p) -> putCount(metric + " failed rounds", c, p[1]));
         }
+    }
+
+    /**
+     * How the sends of all rounds ended: one count row per outcome seen on either side (SEND_OK first, always
+     * present, then each other send status or exception), so a SEND_OK row alone means every send succeeded.
+     */
+    void putOutcomes(String name, Map<Cluster, List<Load.Result>> results) {
+        Map<String, Map<Cluster, Long>> kinds = new TreeMap<>((a, b) -> a.equals(b) ? 0
+            : Load.SEND_OK.equals(a) ? -1 : Load.SEND_OK.equals(b) ? 1 : a.compareTo(b));
+        kinds.put(Load.SEND_OK, new LinkedHashMap<>());
+        results.forEach((c, list) -> list.forEach(r -> r.outcomes().forEach(
+            (kind, n) -> kinds.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(c, n, Long::sum))));
+        kinds.forEach((kind, counts) -> results.keySet().forEach(
+            c -> putCount(name + " " + kind + " (sends)", c, counts.getOrDefault(c, 0L))));
     }
 
     /** p50 / p99 / p99.9 in milliseconds over all rounds' samples merged. */
@@ -76,7 +101,7 @@ final class Report {
         }
         sb.append('\n');
         rows.forEach((metric, row) -> {
-            boolean count = metric.endsWith("errors") || metric.endsWith("failed rounds");
+            boolean count = row.count();
             sb.append("| ").append(metric).append(" |");
             for (String l : labels) {
                 sb.append(' ').append(format(row.values().getOrDefault(l, Double.NaN), count)).append(" |");
@@ -92,6 +117,27 @@ final class Report {
             }
             sb.append('\n');
         });
+        return sb.toString();
+    }
+
+    /**
+     * A table of ratios within each implementation, one row per {label, numerator metric, denominator metric}, e.g.
+     * SYNC_MASTER throughput over ASYNC_MASTER throughput.
+     */
+    String ratioMarkdown(String heading, List<Cluster> clusters, List<String[]> ratios) {
+        StringBuilder sb = new StringBuilder("| ").append(heading).append(" |");
+        clusters.forEach(c -> sb.append(' ').append(c.label()).append(" |"));
+        sb.append("\n|---|");
+        clusters.forEach(c -> sb.append("---:|"));
+        sb.append('\n');
+        for (String[] r : ratios) {
+            sb.append("| ").append(r[0]).append(" |");
+            for (Cluster c : clusters) {
+                double q = get(r[1], c) / get(r[2], c);
+                sb.append(' ').append(Double.isNaN(q) || Double.isInfinite(q) ? "n/a" : String.format("%.2f", q)).append(" |");
+            }
+            sb.append('\n');
+        }
         return sb.toString();
     }
 
