@@ -424,6 +424,19 @@ public class DefaultMessageStore implements MessageStore {
 
     @Override
     public PutMessageResult putMessages(MessageExtBatch batch) {
+        PutMessageResult result = appendBatch(batch);
+        return result.isOk() && needsSlaveAck(result, batch.isWaitStoreMsgOK()) ? waitForSlaveBlocking(result) : result;
+    }
+
+    /** As {@link #putMessages}, but a SYNC_MASTER's wait for its slave holds no thread. */
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessages(MessageExtBatch batch) {
+        PutMessageResult result = appendBatch(batch);
+        return result.isOk() && needsSlaveAck(result, batch.isWaitStoreMsgOK()) ? waitForSlave(result)
+            : CompletableFuture.completedFuture(result);
+    }
+
+    private PutMessageResult appendBatch(MessageExtBatch batch) {
         PutMessageStatus status = checkStoreStatus();
         if (status != PutMessageStatus.PUT_OK) {
             return new PutMessageResult(status, null);
@@ -431,8 +444,6 @@ public class DefaultMessageStore implements MessageStore {
         PutMessageResult result = commitLog.putMessages(batch);
         if (!result.isOk()) {
             storeStatsService.recordPutFailed();
-        } else if (needsSlaveAck(result, batch.isWaitStoreMsgOK())) {
-            return waitForSlaveBlocking(result);
         }
         return result;
     }

@@ -31,7 +31,9 @@ import io.apogee.remoting.common.RemotingHelper;
 import io.apogee.remoting.netty.NettyRequestProcessor;
 import io.apogee.remoting.protocol.RemotingCommand;
 import io.apogee.store.PutMessageResult;
+import io.apogee.store.config.BrokerRole;
 import io.apogee.store.config.FlushDiskType;
+import io.apogee.store.config.MessageStoreConfig;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,10 +205,9 @@ public class SendMessageProcessor implements NettyRequestProcessor {
             PutMessageResult result = brokerController.getTransactionalMessageService().prepareMessage(msg);
             return handlePutMessageResult(result, response, responseHeader, msg.getTopic(), queueId, 1, body.length);
         }
-        if (brokerController.getMessageStoreConfig().getFlushDiskType() == FlushDiskType.SYNC_FLUSH
-            && msg.isWaitStoreMsgOK()) {
-            // Answer when the group commit has the message on disk, without holding this send thread:
-            // the few send threads then keep feeding the next fsync instead of each waiting for one.
+        if (putWaits(msg.isWaitStoreMsgOK())) {
+            // Answer when the group commit has the message on disk (and a SYNC_MASTER's slave has it), without
+            // holding this send thread: the few send threads keep feeding the next fsync and transfer instead.
             String topic = msg.getTopic();
             int bodyLength = body.length;
             int storedQueueId = queueId;
@@ -254,9 +255,30 @@ public class SendMessageProcessor implements NettyRequestProcessor {
         batch.setStoreHost(brokerController.getStoreHost());
         batch.setReconsumeTimes(header.getReconsumeTimes() == null ? 0 : header.getReconsumeTimes());
         batch.setSysFlag(header.getSysFlag());
-        PutMessageResult result = brokerController.getMessageStore().putMessages(batch);
+        if (putWaits(batch.isWaitStoreMsgOK())) {
+            int storedQueueId = queueId;
+            brokerController.getMessageStore().asyncPutMessages(batch).whenComplete((result, error) -> writeLater(ctx,
+                request, error != null
+                    ? RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR, "store putMessages failed: " + error)
+                    : handleBatchResult(result, response, responseHeader, header.getTopic(), storedQueueId, body.length)));
+            return null;
+        }
+        return handleBatchResult(brokerController.getMessageStore().putMessages(batch), response, responseHeader,
+            header.getTopic(), queueId, body.length);
+    }
+
+    private RemotingCommand handleBatchResult(PutMessageResult result, RemotingCommand response,
+                                              SendMessageResponseHeader responseHeader, String topic, int queueId,
+                                              int bodyLength) {
         int count = result != null && result.getAppendMessageResult() != null ? result.getAppendMessageResult().getMsgNum() : 1;
-        return handlePutMessageResult(result, response, responseHeader, header.getTopic(), queueId, Math.max(1, count), body.length);
+        return handlePutMessageResult(result, response, responseHeader, topic, queueId, Math.max(1, count), bodyLength);
+    }
+
+    /** Whether a put waits for an fsync (SYNC_FLUSH) or for a slave (SYNC_MASTER) before it may be answered. */
+    private boolean putWaits(boolean waitStoreMsgOK) {
+        MessageStoreConfig config = brokerController.getMessageStoreConfig();
+        return waitStoreMsgOK
+            && (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH || config.getBrokerRole() == BrokerRole.SYNC_MASTER);
     }
 
     private static int randomQueue(int writeQueueNums) {

@@ -217,6 +217,10 @@ class HaIT {
             }
             assertThat(alone).isNotNull();
             assertThat(alone.getSendStatus()).isEqualTo(SendStatus.SLAVE_NOT_AVAILABLE);
+            assertThat(producer.send(java.util.List.of(
+                new Message("HaSyncMasterTopic", "alone-batch-1".getBytes(StandardCharsets.UTF_8)),
+                new Message("HaSyncMasterTopic", "alone-batch-2".getBytes(StandardCharsets.UTF_8)))).getSendStatus())
+                .as("a batch waits for the slave too").isEqualTo(SendStatus.SLAVE_NOT_AVAILABLE);
 
             int slavePort = ChildJvm.freeBrokerPort();
             Path sconf = Daemons.brokerConf(dir.resolve("sync-slave"), name, slavePort, nsAddr,
@@ -233,6 +237,10 @@ class HaIT {
                         return false;
                     }
                 }, 15_000)).as("last status %s", last[0]).isTrue();
+                assertThat(producer.send(java.util.List.of(
+                    new Message("HaSyncMasterTopic", "paired-batch-1".getBytes(StandardCharsets.UTF_8)),
+                    new Message("HaSyncMasterTopic", "paired-batch-2".getBytes(StandardCharsets.UTF_8)))).getSendStatus())
+                    .isEqualTo(SendStatus.SEND_OK);
                 // load from 8 threads, kill -9 the master mid-way: every SEND_OK message is on the slave
                 Set<String> acked = ConcurrentHashMap.newKeySet();
                 acked.add("paired");
