@@ -20,7 +20,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.apogee.testsupport.ChildJvm;
 import io.apogee.testsupport.OfficialPeers;
+import io.apogee.testsupport.Poll;
 
 /**
  * Acceptance 5 of issue 9: the four shipped files of {@code conf/2m-2s-async/} start a 2-master-2-slave cluster on one
@@ -204,7 +204,7 @@ class TwoMasterTwoSlaveClusterIT {
             admin.createAndUpdateTopicConfig(addr(master), new TopicConfig(TOPIC, 4, 4, 6));
         }
         // the producer caches the first route it sees for 30 s: send once both masters have registered the topic
-        assertThat(await(() -> routedBrokers() == 2, 30_000)).as("brokers in the route of %s", TOPIC).isTrue();
+        assertThat(Poll.until(() -> routedBrokers() == 2, 30_000)).as("brokers in the route of %s", TOPIC).isTrue();
         producer = new DefaultMQProducer("cluster-it-producer");
         producer.setNamesrvAddr(nsAddr);
         producer.setInstanceName("cluster-it-producer-" + System.nanoTime());
@@ -213,7 +213,7 @@ class TwoMasterTwoSlaveClusterIT {
 
         // with the slaves caught up, Apogee's clusterList shows no replication lag on any of the four rows
         String[] lastList = {""};
-        assertThat(await(() -> {
+        assertThat(Poll.until(() -> {
             try {
                 lastList[0] = runAndWait(dir.resolve("apogee-mqadmin-lag.out"), script("bin/mqadmin", "clusterList", "-n",
                     nsAddr), Map.of("JAVA_OPT", "-Duser.home=" + dir));
@@ -265,7 +265,7 @@ class TwoMasterTwoSlaveClusterIT {
             long masterMax = commitLogMaxOffset(addr(master));
             assertThat(masterMax).isPositive();
             String slave = addr(master + "-s");
-            assertThat(await(() -> commitLogMaxOffset(slave) == masterMax, 30_000))
+            assertThat(Poll.until(() -> commitLogMaxOffset(slave) == masterMax, 30_000))
                 .as("%s-s commitLogMaxOffset %s vs %s's %s", master, commitLogMaxOffset(slave), master, masterMax).isTrue();
         }
     }
@@ -299,17 +299,6 @@ class TwoMasterTwoSlaveClusterIT {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
     }
 
     private static void startCluster() throws Exception {

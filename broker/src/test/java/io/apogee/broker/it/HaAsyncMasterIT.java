@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -37,8 +36,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.apogee.testsupport.ChildJvm;
-
 /**
  * ASYNC_MASTER + SLAVE (Apogee, child JVMs) under load from the official client: the replication lag that
  * brokerStatus shows ({@code slaveFallBehindMuch}) returns to 0 after the load (Apogee's clusterList column
@@ -51,14 +48,10 @@ class HaAsyncMasterIT {
     private static final String TOPIC = "HaAsyncTopic";
     private static final byte[] BODY = new byte[1024];
     private static final long COMMIT_LOG_FILE_SIZE = 4L * 1024 * 1024;
-    private static Path dir;
-    private static ChildJvm namesrv;
-    private static ChildJvm master;
-    private static ChildJvm slave;
+    private static MasterSlavePair pair;
     private static String nsAddr;
     private static String masterAddr;
     private static String slaveAddr;
-    private static Path slaveConf;
     private static DefaultMQAdminExt admin;
     private static DefaultMQProducer producer;
     /** A lower bound of the slave's commit log when it was killed (test 2), checked after its restart (test 3). */
@@ -66,26 +59,12 @@ class HaAsyncMasterIT {
 
     @BeforeAll
     static void startDaemons() throws Exception {
-        dir = Files.createTempDirectory("apogee-ha-async-it");
-        System.setProperty("rocketmq.client.logRoot", dir.resolve("clientlogs").toString());
-        int nsPort = ChildJvm.freePort();
-        nsAddr = "127.0.0.1:" + nsPort;
-        namesrv = Daemons.startApogeeNamesrv(dir.resolve("ns"), nsPort);
-        int masterPort = ChildJvm.freeBrokerPort();
-        masterAddr = "127.0.0.1:" + masterPort;
         // a loaded 2-core machine may queue a send longer than the default 200 ms: that is not what is tested here
-        Path masterConf = Daemons.brokerConf(dir.resolve("master"), BROKER_NAME, masterPort, nsAddr,
-            Map.of("brokerRole", "ASYNC_MASTER", "brokerIP2", "127.0.0.1", "waitTimeMillsInSendQueue", "3000"));
-        master = Daemons.startBrokerScript(dir.resolve("master"), masterConf, bootLine(masterAddr));
-        int slavePort = ChildJvm.freeBrokerPort();
-        slaveAddr = "127.0.0.1:" + slavePort;
-        Map<String, String> slaveProps = new HashMap<>();
-        slaveProps.put("brokerId", "1");
-        slaveProps.put("brokerRole", "SLAVE");
-        slaveProps.put("brokerIP2", "127.0.0.1");
-        slaveProps.put("haSendHeartbeatInterval", "1000");
-        slaveConf = Daemons.brokerConf(dir.resolve("slave"), BROKER_NAME, slavePort, nsAddr, slaveProps);
-        slave = Daemons.startBrokerScript(dir.resolve("slave"), slaveConf, bootLine(slaveAddr));
+        pair = MasterSlavePair.start(BROKER_NAME, Map.of("brokerRole", "ASYNC_MASTER", "waitTimeMillsInSendQueue", "3000"),
+            Map.of("haSendHeartbeatInterval", "1000"));
+        nsAddr = pair.nsAddr;
+        masterAddr = pair.masterAddr;
+        slaveAddr = pair.slaveAddr;
 
         admin = new DefaultMQAdminExt("ha-async-admin");
         admin.setNamesrvAddr(nsAddr);
@@ -114,18 +93,9 @@ class HaAsyncMasterIT {
         if (admin != null) {
             admin.shutdown();
         }
-        for (ChildJvm c : new ChildJvm[] {slave, master, namesrv}) {
-            if (c != null) {
-                c.close();
-            }
+        if (pair != null) {
+            pair.close();
         }
-        if (dir != null) {
-            Daemons.deleteRecursively(dir);
-        }
-    }
-
-    private static String bootLine(String addr) {
-        return "The broker[" + BROKER_NAME + ", " + addr + "] boot success";
     }
 
     private static ConditionFactory within(int seconds) {
@@ -237,7 +207,7 @@ class HaAsyncMasterIT {
             within(20).alias("slave replicating while senders run")
                 .until(() -> runtimeLong(slaveAddr, "commitLogMaxOffset") > seen + 8 * BODY.length);
             beforeKill = seen;
-            slave.kill9();
+            pair.killSlave();
             long okAtKill = load.ok.get();
             long killedAt = System.currentTimeMillis();
             long masterAtKill = runtimeLong(masterAddr, "commitLogMaxOffset");
@@ -264,10 +234,10 @@ class HaAsyncMasterIT {
     @Order(3)
     void restartedSlaveResumesFromItsOwnOffsetAndCatchesUp() throws Exception {
         assertThat(slaveOffsetBeforeKill).as("test 2 killed the slave").isPositive();
-        Path masterStoreLog = dir.resolve("master/logs/rocketmqlogs/store.log");
+        Path masterStoreLog = pair.dir.resolve("master/logs/rocketmqlogs/store.log");
         long transfersBefore = transferStarts(masterStoreLog).size();
         long masterLastFile = fileStart(runtimeLong(masterAddr, "commitLogMaxOffset"));
-        slave = Daemons.startBrokerScript(dir.resolve("slave"), slaveConf, bootLine(slaveAddr));
+        pair.startSlave();
         long afterBoot = runtimeLong(slaveAddr, "commitLogMaxOffset");
         assertThat(afterBoot).as("slave's own max offset after restart").isGreaterThanOrEqualTo(slaveOffsetBeforeKill);
 
@@ -282,7 +252,8 @@ class HaAsyncMasterIT {
         within(30).untilAsserted(HaAsyncMasterIT::assertSlaveCaughtUp);
         assertThat(runtimeLong(masterAddr, "haConnectionCount")).isEqualTo(1);
         long masterMax = runtimeLong(masterAddr, "commitLogMaxOffset");
-        assertSameCommitLog(dir.resolve("master/store/commitlog"), dir.resolve("slave/store/commitlog"), masterMax);
+        assertSameCommitLog(pair.dir.resolve("master/store/commitlog"), pair.dir.resolve("slave/store/commitlog"),
+            masterMax);
         System.out.printf("HaAsyncMasterIT restart: slave had >= %d before kill -9, %d after boot, master streamed from %d;"
                 + " caught up with %d in %d ms%n", slaveOffsetBeforeKill, afterBoot, from, masterMax,
             System.currentTimeMillis() - t0);

@@ -3,13 +3,11 @@ package io.apogee.broker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.apogee.testsupport.ChildJvm;
 import io.apogee.testsupport.OfficialPeers;
+import io.apogee.testsupport.Poll;
 
 /**
  * A 1-master-1-slave Apogee cluster (ASYNC_MASTER) as child JVMs: the slave replicates the commit log and the
@@ -35,50 +34,26 @@ import io.apogee.testsupport.OfficialPeers;
  */
 class HaIT {
     private static final String BROKER_NAME = "broker-ha";
+    private static MasterSlavePair pair;
     private static Path dir;
-    private static ChildJvm namesrv;
-    private static ChildJvm master;
-    private static ChildJvm slave;
     private static String nsAddr;
     private static String masterAddr;
     private static String slaveAddr;
 
     @BeforeAll
     static void startDaemons() throws Exception {
-        dir = Files.createTempDirectory("apogee-ha-it");
-        System.setProperty("rocketmq.client.logRoot", dir.resolve("clientlogs").toString());
-        int nsPort = ChildJvm.freePort();
-        nsAddr = "127.0.0.1:" + nsPort;
-        namesrv = Daemons.startApogeeNamesrv(dir.resolve("ns"), nsPort);
-        int masterPort = ChildJvm.freeBrokerPort();
-        masterAddr = "127.0.0.1:" + masterPort;
-        Path masterConf = Daemons.brokerConf(dir.resolve("master"), BROKER_NAME, masterPort, nsAddr,
-            loopback(Map.of("brokerRole", "ASYNC_MASTER", "autoCreateTopicEnable", "true")));
-        master = Daemons.startBrokerScript(dir.resolve("master"), masterConf,
-            "The broker[" + BROKER_NAME + ", " + masterAddr + "] boot success");
-        int slavePort = ChildJvm.freeBrokerPort();
-        slaveAddr = "127.0.0.1:" + slavePort;
-        Map<String, String> slaveProps = new HashMap<>();
-        slaveProps.put("brokerId", "1");
-        slaveProps.put("brokerRole", "SLAVE");
-        slaveProps.put("haSendHeartbeatInterval", "1000");
-        slaveProps.put("brokerIP2", "127.0.0.1");
-        Path slaveConf = Daemons.brokerConf(dir.resolve("slave"), BROKER_NAME, slavePort, nsAddr, slaveProps);
-        slave = Daemons.startBrokerScript(dir.resolve("slave"), slaveConf,
-            "The broker[" + BROKER_NAME + ", " + slaveAddr + "] boot success");
+        pair = MasterSlavePair.start(BROKER_NAME, Map.of("brokerRole", "ASYNC_MASTER", "autoCreateTopicEnable", "true"),
+            Map.of("haSendHeartbeatInterval", "1000"));
+        dir = pair.dir;
+        nsAddr = pair.nsAddr;
+        masterAddr = pair.masterAddr;
+        slaveAddr = pair.slaveAddr;
     }
 
     @AfterAll
     static void stopDaemons() throws Exception {
-        for (ChildJvm c : new ChildJvm[] {slave, master, namesrv}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-        if (dir != null) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (pair != null) {
+            pair.close();
         }
     }
 
@@ -87,17 +62,6 @@ class HaIT {
         Map<String, String> m = new HashMap<>(props);
         m.put("brokerIP2", "127.0.0.1");
         return m;
-    }
-
-    private static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
     }
 
     private static long commitLogMaxOffset(DefaultMQAdminExt admin, String addr) {
@@ -143,7 +107,7 @@ class HaIT {
             // 1. the slave's commit log catches up with the master's
             long masterMax = commitLogMaxOffset(admin, masterAddr);
             assertThat(masterMax).isPositive();
-            assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
+            assertThat(Poll.until(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
                 .as("slave max offset %s vs master %s", commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
 
             // 2. a topic and a group created on the master appear on the slave
@@ -151,7 +115,7 @@ class HaIT {
             SubscriptionGroupConfig group = new SubscriptionGroupConfig();
             group.setGroupName("HaSyncedGroup");
             admin.createAndUpdateSubscriptionGroupConfig(masterAddr, group);
-            assertThat(await(() -> {
+            assertThat(Poll.until(() -> {
                 try {
                     return admin.getAllTopicConfig(slaveAddr, 3000).getTopicConfigTable().containsKey("HaSyncedTopic")
                         && admin.getAllSubscriptionGroup(slaveAddr, 3000).getSubscriptionGroupTable()
@@ -162,7 +126,7 @@ class HaIT {
             }, 15_000)).as("HaSyncedTopic and HaSyncedGroup on the slave").isTrue();
 
             // 3. with the master gone, a consumer reads every message from the slave
-            master.kill9();
+            pair.killMaster();
             Set<String> received = ConcurrentHashMap.newKeySet();
             consumer = new DefaultMQPushConsumer("ha-it-consumer");
             consumer.setNamesrvAddr(nsAddr);
@@ -175,7 +139,7 @@ class HaIT {
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             consumer.start();
-            assertThat(await(() -> received.containsAll(sent), 40_000))
+            assertThat(Poll.until(() -> received.containsAll(sent), 40_000))
                 .as("received %d of %d from the slave", received.size(), sent.size()).isTrue();
         } finally {
             if (consumer != null) {
@@ -228,7 +192,7 @@ class HaIT {
             try (ChildJvm syncSlave = Daemons.startBrokerScript(dir.resolve("sync-slave"), sconf,
                 "The broker[" + name + ", 127.0.0.1:" + slavePort + "] boot success")) {
                 SendStatus[] last = new SendStatus[1];
-                assertThat(await(() -> {
+                assertThat(Poll.until(() -> {
                     try {
                         last[0] = producer.send(new Message("HaSyncMasterTopic", "paired".getBytes(StandardCharsets.UTF_8)))
                             .getSendStatus();
@@ -265,7 +229,7 @@ class HaIT {
                 }
                 String slaveAddrSync = "127.0.0.1:" + slavePort;
                 // the slave must have the topic (metadata sync, every 10 s) to serve it once the master is gone
-                assertThat(await(() -> {
+                assertThat(Poll.until(() -> {
                     try {
                         return admin.getAllTopicConfig(slaveAddrSync, 3000).getTopicConfigTable()
                             .containsKey("HaSyncMasterTopic");
@@ -293,7 +257,7 @@ class HaIT {
                 });
                 consumer.start();
                 try {
-                    assertThat(await(() -> received.containsAll(acked), 30_000))
+                    assertThat(Poll.until(() -> received.containsAll(acked), 30_000))
                         .as("received %d of %d acknowledged messages from the slave", received.size(), acked.size())
                         .isTrue();
                 } finally {
@@ -323,7 +287,7 @@ class HaIT {
         }
         long masterMax = commitLogMaxOffset(admin, masterAddr);
         assertThat(masterMax).isPositive();
-        assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
+        assertThat(Poll.until(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 15_000))
             .as("%s: slave max offset %s vs master %s", topic, commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
     }
 

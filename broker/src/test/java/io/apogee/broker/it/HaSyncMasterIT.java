@@ -3,10 +3,7 @@ package io.apogee.broker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -46,7 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.Poll;
 
 /**
  * Issue 9, acceptance 1: an Apogee SYNC_MASTER + SYNC_FLUSH master and its slave (child JVMs, official 4.9.7
@@ -64,62 +60,26 @@ class HaSyncMasterIT {
     private static final int SECOND_BATCH = 500;
     private static final int PULL_THRESHOLD = 32;
 
-    private static Path dir;
-    private static ChildJvm namesrv;
-    private static ChildJvm master;
-    private static ChildJvm slave;
+    private static MasterSlavePair pair;
     private static String nsAddr;
     private static String masterAddr;
     private static String slaveAddr;
-    private static Path masterConf;
-    private static String masterBootLine;
 
     @BeforeAll
     static void startDaemons() throws Exception {
-        dir = Files.createTempDirectory("apogee-ha-sync-it");
-        System.setProperty("rocketmq.client.logRoot", dir.resolve("clientlogs").toString());
-        int nsPort = ChildJvm.freePort();
-        nsAddr = "127.0.0.1:" + nsPort;
-        namesrv = Daemons.startApogeeNamesrv(dir.resolve("ns"), nsPort);
-        int masterPort = ChildJvm.freeBrokerPort();
-        masterAddr = "127.0.0.1:" + masterPort;
-        masterConf = Daemons.brokerConf(dir.resolve("master"), BROKER_NAME, masterPort, nsAddr, Map.of(
-            "brokerRole", "SYNC_MASTER", "flushDiskType", "SYNC_FLUSH", "brokerIP2", "127.0.0.1",
-            "sendMessageThreadPoolNums", "4"));
-        masterBootLine = "The broker[" + BROKER_NAME + ", " + masterAddr + "] boot success";
-        master = Daemons.startBrokerScript(dir.resolve("master"), masterConf, masterBootLine);
-        int slavePort = ChildJvm.freeBrokerPort();
-        slaveAddr = "127.0.0.1:" + slavePort;
-        Path slaveConf = Daemons.brokerConf(dir.resolve("slave"), BROKER_NAME, slavePort, nsAddr, Map.of(
-            "brokerId", "1", "brokerRole", "SLAVE", "flushDiskType", "SYNC_FLUSH", "brokerIP2", "127.0.0.1",
-            "haSendHeartbeatInterval", "1000"));
-        slave = Daemons.startBrokerScript(dir.resolve("slave"), slaveConf,
-            "The broker[" + BROKER_NAME + ", " + slaveAddr + "] boot success");
+        pair = MasterSlavePair.start(BROKER_NAME,
+            Map.of("brokerRole", "SYNC_MASTER", "flushDiskType", "SYNC_FLUSH", "sendMessageThreadPoolNums", "4"),
+            Map.of("flushDiskType", "SYNC_FLUSH", "haSendHeartbeatInterval", "1000"));
+        nsAddr = pair.nsAddr;
+        masterAddr = pair.masterAddr;
+        slaveAddr = pair.slaveAddr;
     }
 
     @AfterAll
     static void stopDaemons() throws Exception {
-        for (ChildJvm c : new ChildJvm[] {slave, master, namesrv}) {
-            if (c != null) {
-                c.close();
-            }
+        if (pair != null) {
+            pair.close();
         }
-        if (dir != null) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    private static boolean await(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (System.currentTimeMillis() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
     }
 
     /**
@@ -222,7 +182,7 @@ class HaSyncMasterIT {
         try {
             // 1. the topic exists on the master, on the slave and in the producer's route
             admin.createAndUpdateTopicConfig(masterAddr, new TopicConfig(TOPIC, QUEUES, QUEUES, 6));
-            assertThat(await(() -> {
+            assertThat(Poll.until(() -> {
                 try {
                     return admin.getAllTopicConfig(slaveAddr, 3000).getTopicConfigTable().containsKey(TOPIC);
                 } catch (Exception e) {
@@ -232,7 +192,7 @@ class HaSyncMasterIT {
             Set<String> acked = ConcurrentHashMap.newKeySet();
             SendResult[] first = new SendResult[1];
             AtomicInteger firsts = new AtomicInteger();
-            assertThat(await(() -> (first[0] = sendQuietly(producer, "first-" + firsts.incrementAndGet())) != null
+            assertThat(Poll.until(() -> (first[0] = sendQuietly(producer, "first-" + firsts.incrementAndGet())) != null
                 && first[0].getSendStatus() == SendStatus.SEND_OK, 20_000))
                 .as("SEND_OK before the load (last: %s)", first[0]).isTrue();
             acked.add("first-" + firsts.get());
@@ -286,7 +246,7 @@ class HaSyncMasterIT {
                 Thread.sleep(50);
             }
             long servedBySlaveBefore = msgGetTotal(admin, slaveAddr);
-            master.kill9();
+            pair.killMaster();
             long killedAt = System.currentTimeMillis();
             Thread.sleep(500);
             stop.set(true);
@@ -302,7 +262,7 @@ class HaSyncMasterIT {
             consumeGate.countDown();
             assertThat(commitLogMaxOffset(admin, slaveAddr)).as("slave commit log covers the last SEND_OK message")
                 .isGreaterThan(maxAckedPhysicalOffset.get());
-            assertThat(await(() -> deliveries.keySet().containsAll(acked), 60_000))
+            assertThat(Poll.until(() -> deliveries.keySet().containsAll(acked), 60_000))
                 .as("consumed %d of %d SEND_OK messages with the master dead", acked.stream()
                     .filter(deliveries::containsKey).count(), acked.size()).isTrue();
             long allConsumedFromSlaveAt = System.currentTimeMillis();
@@ -314,21 +274,21 @@ class HaSyncMasterIT {
             // 5. the master restarts on the same store and port; the slave reconnects and catches up
             masterRestarted.set(true);
             long restartAt = System.currentTimeMillis();
-            master = Daemons.startBrokerScript(dir.resolve("master"), masterConf, masterBootLine);
+            pair.startMaster();
             long bootedAt = System.currentTimeMillis();
             MQClientAPIImpl api = MQClientManager.getInstance().getOrCreateMQClientInstance(admin).getMQClientAPIImpl();
             // the consumer had consumed nothing before the kill, so the master restarts with stale offsets
             Map<Integer, String> lagAtBoot = lagOnMaster(api);
             assertThat(lagAtBoot).as("committed offsets on the master right after its restart").isNotEmpty();
             long[] max = new long[2];
-            assertThat(await(() -> (max[0] = commitLogMaxOffset(admin, masterAddr)) > 0
+            assertThat(Poll.until(() -> (max[0] = commitLogMaxOffset(admin, masterAddr)) > 0
                 && (max[1] = commitLogMaxOffset(admin, slaveAddr)) == max[0], 30_000))
                 .as("slave max offset %d vs restarted master %d", max[1], max[0]).isTrue();
             long slaveCaughtUpAt = System.currentTimeMillis();
 
             // 6. what the consumer committed while it read from the slave reaches the master
             AtomicReference<Map<Integer, String>> lag = new AtomicReference<>();
-            assertThat(await(() -> {
+            assertThat(Poll.until(() -> {
                 lag.set(lagOnMaster(api));
                 return lag.get().isEmpty();
             }, 30_000)).as("queues whose committed offset on the master lags its max offset (committed/max): %s,"
@@ -339,7 +299,7 @@ class HaSyncMasterIT {
             // a SLAVE_NOT_AVAILABLE probe is stored all the same: each probe has its own body
             SendResult[] probe = new SendResult[1];
             AtomicInteger probes = new AtomicInteger();
-            assertThat(await(() -> (probe[0] = sendQuietly(producer, "probe-" + probes.incrementAndGet())) != null
+            assertThat(Poll.until(() -> (probe[0] = sendQuietly(producer, "probe-" + probes.incrementAndGet())) != null
                 && probe[0].getSendStatus() == SendStatus.SEND_OK, 40_000))
                 .as("SEND_OK from the restarted SYNC_MASTER (last: %s)", probe[0]).isTrue();
             long sendOkAgainAt = System.currentTimeMillis();
@@ -356,15 +316,15 @@ class HaSyncMasterIT {
                 secondBatch.add("after-" + i);
             }
             long masterMax = commitLogMaxOffset(admin, masterAddr);
-            assertThat(await(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 30_000))
+            assertThat(Poll.until(() -> commitLogMaxOffset(admin, slaveAddr) == masterMax, 30_000))
                 .as("slave max offset %d vs master %d", commitLogMaxOffset(admin, slaveAddr), masterMax).isTrue();
 
             // 8. the consumer goes on from its offsets: the new batch arrives, old messages are not re-consumed
-            assertThat(await(() -> deliveries.keySet().containsAll(secondBatch), 60_000))
+            assertThat(Poll.until(() -> deliveries.keySet().containsAll(secondBatch), 60_000))
                 .as("consumed %d of %d messages sent after the restart",
                     secondBatch.stream().filter(deliveries::containsKey).count(), SECOND_BATCH).isTrue();
             long secondBatchConsumedAt = System.currentTimeMillis();
-            assertThat(await(() -> {
+            assertThat(Poll.until(() -> {
                 lag.set(lagOnMaster(api));
                 return lag.get().isEmpty();
             }, 30_000)).as("queues whose committed offset on the master lags its max offset (committed/max): %s",
