@@ -309,9 +309,9 @@ public class BrokerController {
                 && messageStore instanceof io.apogee.store.DefaultMessageStore store) {
                 store.updateHaMasterAddress(result.getHaServerAddr());
             }
-            if (result.getMasterAddr() != null && !result.getMasterAddr().isBlank()) {
-                slaveSynchronize.setMasterAddr(result.getMasterAddr());
-            }
+            // no master registered right now: metadata sync pauses until one is (RocketMQ clears it the same way)
+            String master = result.getMasterAddr();
+            slaveSynchronize.setMasterAddr(master == null || master.isBlank() ? null : master);
         }
     }
 

@@ -800,6 +800,16 @@ public class CommitLog {
         return topicQueueTable.get(topic, queueId);
     }
 
+    /** The queue's next message gets logical offset 0 again (its consume queue was destroyed). */
+    public void resetQueueOffset(String topic, int queueId) {
+        putMessageLock.lock();
+        try {
+            topicQueueTable.set(topic, queueId, 0);
+        } finally {
+            putMessageLock.unlock();
+        }
+    }
+
     public void removeQueueFromTopicQueueTable(String topic) {
         putMessageLock.lock();
         try {

@@ -7,11 +7,13 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -874,6 +876,38 @@ public class DefaultMessageStore implements MessageStore {
                 consumeQueueTable.removeTopic(topic);
                 commitLog.removeQueueFromTopicQueueTable(topic);
                 removed++;
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * A queue whose last unit points below the commit log's first byte only indexes deleted messages (periodic
+     * clean-up keeps its last file): destroy it, and restart its logical offsets at 0, as RocketMQ does.
+     */
+    @Override
+    public int cleanExpiredConsumerQueue() {
+        long minCommitLogOffset = commitLog.getMinOffset();
+        int removed = 0;
+        for (Map.Entry<String, ConcurrentMap<Integer, ConsumeQueue>> topic : consumeQueueTable.asMap().entrySet()) {
+            if (topic.getKey().equals(DelayLevels.SCHEDULE_TOPIC)) {
+                continue;
+            }
+            for (Iterator<ConsumeQueue> it = topic.getValue().values().iterator(); it.hasNext();) {
+                ConsumeQueue cq = it.next();
+                long lastUnit = cq.getLastOffset();
+                // -1: nothing written yet (a queue created a moment ago), not expired
+                if (lastUnit >= 0 && lastUnit < minCommitLogOffset) {
+                    log.info("cleanExpiredConsumerQueue: {}-{} indexes only up to {}, commit log starts at {}; destroyed",
+                        cq.getTopic(), cq.getQueueId(), lastUnit, minCommitLogOffset);
+                    it.remove();
+                    commitLog.resetQueueOffset(cq.getTopic(), cq.getQueueId());
+                    cq.destroy();
+                    removed++;
+                }
+            }
+            if (topic.getValue().isEmpty()) {
+                consumeQueueTable.asMap().remove(topic.getKey(), topic.getValue());
             }
         }
         return removed;

@@ -88,6 +88,9 @@ public interface MessageStore {
 
     int cleanUnusedTopic(java.util.Set<String> topics);
 
+    /** Destroys the consume queues whose messages the commit log no longer has; returns how many. */
+    int cleanExpiredConsumerQueue();
+
     boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset);
 
     long dispatchBehindBytes();

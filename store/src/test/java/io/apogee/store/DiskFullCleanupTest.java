@@ -126,4 +126,46 @@ class DiskFullCleanupTest {
         }
         assertThat(store.getCommitLog().getMappedFileQueue().getMappedFiles()).hasSize(1);
     }
+
+    @Test
+    void cleanExpiredConsumerQueueDropsQueuesThatIndexOnlyDeletedMessages() throws Exception {
+        MessageStoreConfig cfg = StoreTestSupport.config(root, FlushDiskType.ASYNC_FLUSH);
+        cfg.setDeleteCommitLogFilesInterval(0);
+        cfg.setCleanResourceInterval(3_600_000);
+        cfg.setFileReservedTime(0);
+        cfg.setDeleteWhen("99");
+        store = new DefaultMessageStore(cfg, null, path -> 0.0);
+        assertThat(store.load()).isTrue();
+        store.start();
+        for (int i = 0; i < 10; i++) {
+            store.putMessage(message("Old", 1, null, null, "old" + i));
+        }
+        for (int i = 0; i < 2000; i++) {
+            store.putMessage(message("New", 0, null, null, "m" + i));
+        }
+        assertThat(store.waitForDispatch(5000)).isTrue();
+        store.executeDeleteFilesManually();
+        for (int round = 0; round < 20 && store.getCommitLog().getMappedFileQueue().getMappedFiles().size() > 1; round++) {
+            store.cleanFilesNow();
+            Thread.sleep(20);
+        }
+        assertThat(store.getConsumeQueue("Old", 1).getLastOffset()).isLessThan(store.getMinPhyOffset());
+        Path oldQueueDir = Path.of(cfg.getStorePathConsumeQueue(), "Old", "1");
+        assertThat(oldQueueDir.toFile().list()).isNotEmpty();
+
+        assertThat(store.cleanExpiredConsumerQueue()).isEqualTo(1);
+
+        assertThat(store.getConsumeQueue("Old", 1)).isNull();
+        assertThat(oldQueueDir).doesNotExist();
+        assertThat(store.getConsumeQueue("New", 0)).isNotNull();
+        assertThat(store.getMaxOffsetInQueue("New", 0)).isEqualTo(2000);
+        // the queue starts over at logical offset 0
+        PutMessageResult again = store.putMessage(message("Old", 1, null, null, "again"));
+        assertThat(again.getAppendMessageResult().getLogicsOffset()).isZero();
+        assertThat(store.waitForDispatch(5000)).isTrue();
+        GetMessageResult got = store.getMessage("G", "Old", 1, 0, 32, null);
+        assertThat(got.getStatus()).isEqualTo(GetMessageStatus.FOUND);
+        assertThat(got.getMessageCount()).isEqualTo(1);
+        got.release();
+    }
 }

@@ -145,7 +145,7 @@ public class AdminBrokerProcessor implements NettyRequestProcessor {
             case RequestCode.QUERY_CONSUME_TIME_SPAN: return queryConsumeTimeSpan(request);
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER: return getSystemTopicList();
             case RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE:
-                log.info("manually clean expired consume queues requested (consume queues are trimmed with the commit log)");
+                log.info("manually clean expired consume queues: {} destroyed", store().cleanExpiredConsumerQueue());
                 return ok();
             case RequestCode.DELETE_EXPIRED_COMMITLOG:
                 store().executeDeleteFilesManually();
