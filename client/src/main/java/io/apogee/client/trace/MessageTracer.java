@@ -2,6 +2,7 @@ package io.apogee.client.trace;
 
 import java.util.List;
 
+import io.apogee.client.producer.LocalTransactionState;
 import io.apogee.client.producer.SendResult;
 import io.apogee.client.producer.SendStatus;
 import io.apogee.common.message.Message;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds Pub / SubBefore / SubAfter contexts for the send and consume paths and hands them to a dispatcher.
+ * Builds Pub / SubBefore / SubAfter / EndTransaction contexts for the send, consume and transaction paths and hands
+ * them to a dispatcher.
  * Every method swallows its own failures: tracing must never break a send or a consume.
  */
 public final class MessageTracer {
@@ -59,6 +61,43 @@ public final class MessageTracer {
             dispatcher.append(ctx);
         } catch (Throwable t) {
             log.debug("cannot trace a send of group {}", group, t);
+        }
+    }
+
+    /**
+     * Records the END_TRANSACTION a producer is about to send, after its local transaction or a check-back. As in the
+     * 4.9.7 client the message type is always Trans_msg_Commit whatever the state, and the transaction id is the
+     * message's own (its unique client id), not the broker's.
+     */
+    public static void endTransaction(AsyncTraceDispatcher dispatcher, String group, Message msg, String msgId,
+                                      String brokerAddr, LocalTransactionState state, boolean fromTransactionCheck) {
+        if (dispatcher == null || msg == null) {
+            return;
+        }
+        try {
+            if (msg.getTopic().startsWith(dispatcher.getTraceTopic())) {
+                return;
+            }
+            TraceContext ctx = new TraceContext();
+            ctx.setTraceType(TraceType.EndTransaction);
+            ctx.setGroupName(group);
+            String region = msg.getProperty(MessageConst.PROPERTY_MSG_REGION);
+            ctx.setRegionId(region == null || region.isEmpty() ? TraceConstants.DEFAULT_REGION : region);
+            TraceBean bean = new TraceBean();
+            bean.setTopic(msg.getTopic());
+            bean.setTags(msg.getTags());
+            bean.setKeys(msg.getKeys());
+            bean.setStoreHost(brokerAddr);
+            bean.setMsgType(TraceMessageType.Trans_msg_Commit);
+            bean.setMsgId(msgId);
+            bean.setTransactionId(msg.getTransactionId());
+            bean.setTransactionState(state);
+            bean.setFromTransactionCheck(fromTransactionCheck);
+            ctx.getTraceBeans().add(bean);
+            ctx.setTimeStamp(System.currentTimeMillis());
+            dispatcher.append(ctx);
+        } catch (Throwable t) {
+            log.debug("cannot trace the end of a transaction of group {}", group, t);
         }
     }
 

@@ -157,6 +157,94 @@ class TraceDataEncoderTest {
         assertThat(decoded.get(0).getTraceBeans().get(0).getMsgId()).isEqualTo("MSGID-1");
     }
 
+    /** An EndTransaction context as the 4.9.7 EndTransactionTraceHookImpl fills it. */
+    private static org.apache.rocketmq.client.trace.TraceContext officialEndTransaction(
+        org.apache.rocketmq.client.producer.LocalTransactionState state, boolean fromCheck) {
+        org.apache.rocketmq.client.trace.TraceContext c = new org.apache.rocketmq.client.trace.TraceContext();
+        c.setTraceType(TraceType.EndTransaction);
+        c.setTimeStamp(1_700_000_000_456L);
+        c.setRegionId("DefaultRegion");
+        c.setGroupName("PG-tx");
+        org.apache.rocketmq.client.trace.TraceBean b = officialBean("MSGID-TX", "tk1 tk2");
+        b.setMsgType(MessageType.Trans_msg_Commit);
+        b.setTransactionId("TXID-1");
+        b.setTransactionState(state);
+        b.setFromTransactionCheck(fromCheck);
+        c.setTraceBeans(new java.util.ArrayList<>(List.of(b)));
+        return c;
+    }
+
+    private static TraceContext ourEndTransaction(io.apogee.client.producer.LocalTransactionState state, boolean fromCheck) {
+        TraceContext c = new TraceContext();
+        c.setTraceType(io.apogee.client.trace.TraceType.EndTransaction);
+        c.setTimeStamp(1_700_000_000_456L);
+        c.setRegionId("DefaultRegion");
+        c.setGroupName("PG-tx");
+        TraceBean b = ourBean("MSGID-TX", "tk1 tk2");
+        b.setMsgType(TraceMessageType.Trans_msg_Commit);
+        b.setTransactionId("TXID-1");
+        b.setTransactionState(state);
+        b.setFromTransactionCheck(fromCheck);
+        c.getTraceBeans().add(b);
+        return c;
+    }
+
+    @Test
+    void endTransactionMatchesOfficialForEveryStateAndOrigin() {
+        for (io.apogee.client.producer.LocalTransactionState state : io.apogee.client.producer.LocalTransactionState.values()) {
+            for (boolean fromCheck : new boolean[] {false, true}) {
+                TraceTransferBean expected = org.apache.rocketmq.client.trace.TraceDataEncoder.encoderFromContextBean(
+                    officialEndTransaction(org.apache.rocketmq.client.producer.LocalTransactionState.valueOf(state.name()), fromCheck));
+                io.apogee.client.trace.TraceTransferBean actual =
+                    TraceDataEncoder.encoderFromContextBean(ourEndTransaction(state, fromCheck));
+                assertThat(actual.getTransData()).as(state + " fromCheck=" + fromCheck).isEqualTo(expected.getTransData());
+                assertThat(actual.getTransKey()).containsExactlyInAnyOrderElementsOf(expected.getTransKey());
+            }
+        }
+        assertThat(TraceDataEncoder.encoderFromContextBean(
+            ourEndTransaction(io.apogee.client.producer.LocalTransactionState.COMMIT_MESSAGE, true)).getTransData())
+            .isEqualTo("EndTransaction\u00011700000000456\u0001DefaultRegion\u0001PG-tx\u0001TopicTest\u0001MSGID-TX"
+                + "\u0001TagA\u0001tk1 tk2\u0001127.0.0.1:10911\u00012\u0001TXID-1\u0001COMMIT_MESSAGE\u0001true\u0002");
+    }
+
+    @Test
+    void officialDecoderReadsOurEndTransactionRecord() {
+        String data = TraceDataEncoder.encoderFromContextBean(
+            ourEndTransaction(io.apogee.client.producer.LocalTransactionState.ROLLBACK_MESSAGE, true)).getTransData();
+        List<org.apache.rocketmq.client.trace.TraceContext> decoded =
+            org.apache.rocketmq.client.trace.TraceDataEncoder.decoderFromTraceDataString(data);
+        assertThat(decoded).hasSize(1);
+        org.apache.rocketmq.client.trace.TraceContext ctx = decoded.get(0);
+        assertThat(ctx.getTraceType()).isEqualTo(TraceType.EndTransaction);
+        assertThat(ctx.getTimeStamp()).isEqualTo(1_700_000_000_456L);
+        assertThat(ctx.getRegionId()).isEqualTo("DefaultRegion");
+        assertThat(ctx.getGroupName()).isEqualTo("PG-tx");
+        org.apache.rocketmq.client.trace.TraceBean b = ctx.getTraceBeans().get(0);
+        assertThat(b.getTopic()).isEqualTo("TopicTest");
+        assertThat(b.getMsgId()).isEqualTo("MSGID-TX");
+        assertThat(b.getTags()).isEqualTo("TagA");
+        assertThat(b.getKeys()).isEqualTo("tk1 tk2");
+        assertThat(b.getStoreHost()).isEqualTo("127.0.0.1:10911");
+        assertThat(b.getMsgType()).isEqualTo(MessageType.Trans_msg_Commit);
+        assertThat(b.getTransactionId()).isEqualTo("TXID-1");
+        assertThat(b.getTransactionState()).isEqualTo(org.apache.rocketmq.client.producer.LocalTransactionState.ROLLBACK_MESSAGE);
+        assertThat(b.isFromTransactionCheck()).isTrue();
+    }
+
+    @Test
+    void decodesOfficialEndTransactionRecord() {
+        String data = org.apache.rocketmq.client.trace.TraceDataEncoder.encoderFromContextBean(
+            officialEndTransaction(org.apache.rocketmq.client.producer.LocalTransactionState.UNKNOW, false)).getTransData();
+        List<TraceContext> decoded = TraceDataEncoder.decoderFromTraceDataString(data);
+        assertThat(decoded).hasSize(1);
+        TraceBean b = decoded.get(0).getTraceBeans().get(0);
+        assertThat(decoded.get(0).getTraceType()).isEqualTo(io.apogee.client.trace.TraceType.EndTransaction);
+        assertThat(b.getMsgType()).isEqualTo(TraceMessageType.Trans_msg_Commit);
+        assertThat(b.getTransactionId()).isEqualTo("TXID-1");
+        assertThat(b.getTransactionState()).isEqualTo(io.apogee.client.producer.LocalTransactionState.UNKNOW);
+        assertThat(b.isFromTransactionCheck()).isFalse();
+    }
+
     @Test
     void fullQueueDropsWithoutBlocking() {
         AsyncTraceDispatcher d = new AsyncTraceDispatcher("G", AsyncTraceDispatcher.Type.PRODUCE, null, null, 2);
