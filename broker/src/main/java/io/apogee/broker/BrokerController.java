@@ -17,6 +17,7 @@ import io.apogee.broker.client.ClientHousekeepingService;
 import io.apogee.broker.client.ConsumerManager;
 import io.apogee.broker.client.ProducerManager;
 import io.apogee.broker.client.rebalance.RebalanceLockManager;
+import io.apogee.broker.config.BloomFilterBits;
 import io.apogee.broker.config.BrokerConfigFile;
 import io.apogee.broker.filter.ConsumerFilterManager;
 import io.apogee.broker.longpolling.PullRequestHoldService;
@@ -112,6 +113,10 @@ public class BrokerController {
         this.nettyClientConfig = nettyClientConfig;
         this.messageStoreConfig = messageStoreConfig;
         this.configFile = configFile;
+        int bitMapBits = BloomFilterBits.of(brokerConfig.getMaxErrorRateOfBloomFilter(), brokerConfig.getExpectConsumerNumUseFilter());
+        if (bitMapBits > 0) {
+            messageStoreConfig.setBitMapLengthConsumeQueueExt(bitMapBits);
+        }
         String root = messageStoreConfig.getStorePathRootDir();
         this.topicConfigManager = new TopicConfigManager(brokerConfig, root);
         this.subscriptionGroupManager = new SubscriptionGroupManager(brokerConfig, root);
@@ -385,13 +390,15 @@ public class BrokerController {
         }
     }
 
-    /** Every config key and its current value (GET_BROKER_CONFIG, -p). */
+    /**
+     * GET_BROKER_CONFIG's answer: the config objects' fields as RocketMQ reports them (field names, stored values,
+     * unset values left out), so mqadmin shows the same keys and values for an Apogee and an official broker.
+     */
     public Properties allConfigs() {
         Properties p = new Properties();
-        p.putAll(PropertiesBinder.toMap(brokerConfig));
-        p.putAll(PropertiesBinder.toMap(nettyServerConfig));
-        p.putAll(PropertiesBinder.toMap(nettyClientConfig));
-        p.putAll(PropertiesBinder.toMap(messageStoreConfig));
+        for (Object config : new Object[] {brokerConfig, nettyServerConfig, nettyClientConfig, messageStoreConfig}) {
+            p.putAll(PropertiesBinder.fieldValues(config));
+        }
         return p;
     }
 

@@ -20,6 +20,8 @@ public class StoreStatsService extends ServiceThread {
     private static final long[] BUCKET_BOUNDS_MS = {0, 1, 5, 10, 50, 100, 500, 1000, 2000, 3000, Long.MAX_VALUE};
     private static final String[] BUCKET_NAMES = {"[<=0ms]", "[0~1ms]", "[1~5ms]", "[5~10ms]", "[10~50ms]",
         "[50~100ms]", "[100~500ms]", "[500ms~1s]", "[1~2s]", "[2~3s]", "[3~4s]"};
+    /** RocketMQ's putLatency99/999 cover the last minute. */
+    static final long LATENCY_WINDOW_MILLIS = 60_000;
 
     private final LongAdder putMessageTimesTotal = new LongAdder();
     private final LongAdder putMessageSizeTotal = new LongAdder();
@@ -29,6 +31,8 @@ public class StoreStatsService extends ServiceThread {
     private final LongAdder getMessageTimesTotalMiss = new LongAdder();
     private final LongAdder[] putMessageDistributeTime = new LongAdder[BUCKET_NAMES.length];
     private final AtomicLong putMessageEntireTimeMax = new AtomicLong();
+    private final PutLatencyHistogram putLatency = new PutLatencyHistogram();
+    private long latencyWindowStart = System.currentTimeMillis();
     private final AtomicLong getMessageEntireTimeMax = new AtomicLong();
     private final long messageStoreBootTimestamp = System.currentTimeMillis();
     private volatile long dispatchMaxBuffer = 0;
@@ -69,6 +73,7 @@ public class StoreStatsService extends ServiceThread {
             i++;
         }
         putMessageDistributeTime[i].increment();
+        putLatency.record(elapsedNanos);
         if (ms > putMessageEntireTimeMax.get()) {
             putMessageEntireTimeMax.accumulateAndGet(ms, Math::max);
         }
@@ -124,6 +129,8 @@ public class StoreStatsService extends ServiceThread {
         result.put("putMessageFailedTimes", String.valueOf(getPutMessageFailedTimes()));
         result.put("putMessageSizeTotal", String.valueOf(getPutMessageSizeTotal()));
         result.put("putMessageDistributeTime", distributeTime());
+        result.put("putLatency99", String.format("%.2f", putLatency.percentileMillis(0.99)));
+        result.put("putLatency999", String.format("%.2f", putLatency.percentileMillis(0.999)));
         result.put("putMessageAverageSize", String.valueOf(totalTimes == 0 ? 0.0
             : getPutMessageSizeTotal() / (double) totalTimes));
         result.put("dispatchMaxBuffer", String.valueOf(dispatchMaxBuffer));
@@ -153,6 +160,11 @@ public class StoreStatsService extends ServiceThread {
         return sb.toString().trim();
     }
 
+    /** Makes the puts recorded since the last roll the ones putLatency99/999 describe. */
+    void rollLatencyWindow() {
+        putLatency.roll();
+    }
+
     @Override
     public void run() {
         while (!isStopped()) {
@@ -177,6 +189,10 @@ public class StoreStatsService extends ServiceThread {
         lastGetMiss = miss;
         lastTransfered = transfered;
         lastSampleTime = now;
+        if (now - latencyWindowStart >= LATENCY_WINDOW_MILLIS) {
+            rollLatencyWindow();
+            latencyWindowStart = now;
+        }
         if (log.isDebugEnabled()) {
             log.debug("put_tps {} get_found_tps {} get_miss_tps {}", putTps, getFoundTps, getMissTps);
         }

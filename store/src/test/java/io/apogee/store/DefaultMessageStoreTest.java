@@ -73,6 +73,21 @@ class DefaultMessageStoreTest {
     }
 
     @Test
+    void putsFeedThePutLatencyPercentilesOfTheRuntimeInfo() throws Exception {
+        store = StoreTestSupport.open(StoreTestSupport.config(root, FlushDiskType.ASYNC_FLUSH));
+        assertThat(store.getRuntimeInfo()).containsEntry("putLatency99", "0.00").containsEntry("putLatency999", "0.00");
+        for (int i = 0; i < 20; i++) {
+            assertThat(store.putMessage(message("TopicL", 0, null, null, "m" + i)).getPutMessageStatus())
+                .isEqualTo(PutMessageStatus.PUT_OK);
+        }
+        store.getStoreStatsService().rollLatencyWindow();
+        // every put takes some time, so the percentiles of a window with puts are above zero
+        assertThat(Double.parseDouble(store.getRuntimeInfo().get("putLatency99"))).isPositive();
+        assertThat(Double.parseDouble(store.getRuntimeInfo().get("putLatency999")))
+            .isGreaterThanOrEqualTo(Double.parseDouble(store.getRuntimeInfo().get("putLatency99")));
+    }
+
+    @Test
     void rollsOverTinyFilesAndServesEveryOffset() throws Exception {
         store = StoreTestSupport.open(StoreTestSupport.config(root, FlushDiskType.ASYNC_FLUSH));
         int n = 700; // ~170 bytes each: > 1.5 commit log files of 64 KiB, 7 CQ files of 100 units

@@ -1,5 +1,6 @@
 package io.apogee.common.config;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -78,6 +79,31 @@ public final class PropertiesBinder {
                 out.put(name, v == null ? "" : String.valueOf(v));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + name, e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The object's own instance fields by field name, values as strings, null values left out: the view RocketMQ's
+     * broker answers GET_BROKER_CONFIG with, which mqadmin users and scripts compare against. It differs from
+     * {@link #toMap} where a field is named unlike its setter ({@code isEnableBatchPush} is set through
+     * {@code enableBatchPush}) and where a getter adjusts the stored value.
+     */
+    public static Map<String, String> fieldValues(Object target) {
+        Map<String, String> out = new TreeMap<>();
+        for (Field f : target.getClass().getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                continue;
+            }
+            try {
+                f.setAccessible(true);
+                Object v = f.get(target);
+                if (v != null) {
+                    out.put(f.getName(), String.valueOf(v));
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot read field " + f.getName(), e);
             }
         }
         return out;
