@@ -294,6 +294,15 @@ class TransactionalMessageServiceTest {
     }
 
     @Test
+    void anImmunityShorterThanTheTimeOutBringsTheCheckForward() {
+        long born = System.currentTimeMillis();
+        prepare("T", "hasty", born, "1");
+        waitUntilOlderThan(born, 1000);
+
+        assertThat(service.check(60_000, 15)).isEqualTo(1);
+    }
+
+    @Test
     void anImmunityThatIsNotANumberMeansTheTransactionTimeOut() {
         long born = System.currentTimeMillis();
         prepare("T", "odd", born, "soon");
