@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import io.apogee.broker.offset.ConsumerOffsetManager;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ending a transaction twice is harmless: ended half offsets (from op records) and ended unique keys
  * are remembered, and a second END_TRANSACTION for either is ignored.
+ *
+ * <p>A message with {@code CHECK_IMMUNITY_TIME_IN_SECONDS} still inside its immunity does not end a round:
+ * it is re-appended with {@code TRAN_PREPARED_QUEUE_OFFSET} naming its original offset, because the producer
+ * ends it by that original offset; every later copy is resolved by an op record for either offset.
  */
 public class TransactionalMessageService {
     private static final Logger log = LoggerFactory.getLogger("RocketmqTransaction");
@@ -59,6 +64,12 @@ public class TransactionalMessageService {
             return size() > MAX_REMEMBERED_KEYS;
         }
     };
+    /**
+     * Copies ahead of the check (their half offset → the original offset they carry), so the op records of
+     * those originals are kept until the copy has been passed; recovered by a scan after a restart.
+     */
+    private final TreeMap<Long, Long> copiesAhead = new TreeMap<>();
+    private boolean copiesAheadRecovered;
     private long opReadOffset = -1;
 
     public TransactionalMessageService(MessageStore store, ConsumerOffsetManager offsets, SocketAddress storeHost,
@@ -109,7 +120,8 @@ public class TransactionalMessageService {
         }
         readNewOps();
         String key = uniqueKey(half);
-        if (endedHalfOffsets.containsKey(half.getQueueOffset()) || (key != null && endedKeys.containsKey(key))) {
+        if (endedHalfOffsets.containsKey(half.getQueueOffset()) || originalEnded(half)
+            || (key != null && endedKeys.containsKey(key))) {
             log.info("END_TRANSACTION for already ended half message {} ignored", half.getQueueOffset());
             return EndResult.OK;
         }
@@ -127,6 +139,16 @@ public class TransactionalMessageService {
             endedKeys.put(key, Boolean.TRUE);
         }
         return EndResult.OK;
+    }
+
+    /** Original half offset of a re-appended immune copy, or -1. */
+    private static long originalOffset(MessageExt m) {
+        return parseLong(m.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET), -1);
+    }
+
+    private boolean originalEnded(MessageExt m) {
+        long original = originalOffset(m);
+        return original >= 0 && endedHalfOffsets.containsKey(original);
     }
 
     private static String uniqueKey(MessageExt m) {
@@ -219,14 +241,19 @@ public class TransactionalMessageService {
 
     /**
      * One check round: walks the half queue from its consumed offset, skipping ended messages, discarding
-     * those checked too often, asking producers about those past their time-out, and stopping at the
-     * first message still too young. Then commits how far it got.
+     * those checked too often, moving immune ones to the end, asking producers about those past their
+     * time-out, and stopping at the first message without immunity still too young (later ones are younger
+     * still). Then commits how far it got.
      */
     public synchronized int check(long transactionTimeOut, int transactionCheckMax) {
         readNewOps();
         long committed = offsets.queryOffset(GROUP, HALF_TOPIC, 0);
         long offset = committed >= 0 ? committed : store.getMinOffsetInQueue(HALF_TOPIC, 0);
         long max = store.getMaxOffsetInQueue(HALF_TOPIC, 0);
+        if (!copiesAheadRecovered) {
+            recoverCopiesAhead(offset, max);
+            copiesAheadRecovered = true;
+        }
         long begin = System.currentTimeMillis();
         int checked = 0;
         while (offset < max && System.currentTimeMillis() - begin < MAX_ROUND_MILLIS) {
@@ -240,7 +267,7 @@ public class TransactionalMessageService {
                 continue;
             }
             String key = uniqueKey(half);
-            if (key != null && endedKeys.containsKey(key)) {
+            if ((key != null && endedKeys.containsKey(key)) || originalEnded(half)) {
                 offset++;
                 continue;
             }
@@ -250,12 +277,17 @@ public class TransactionalMessageService {
                 offset++;
                 continue;
             }
-            long immunity = transactionTimeOut;
+            long age = System.currentTimeMillis() - half.getBornTimestamp();
             String immunitySeconds = half.getProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS);
             if (immunitySeconds != null) {
-                immunity = Math.max(immunity, parseInt(immunitySeconds, 0) * 1000L);
-            }
-            if (System.currentTimeMillis() - half.getBornTimestamp() < immunity) {
+                if (age < immunityMillis(immunitySeconds, transactionTimeOut)) {
+                    if (!putBackImmune(half)) {
+                        break;
+                    }
+                    offset++;
+                    continue;
+                }
+            } else if (age < transactionTimeOut) {
                 break;
             }
             MessageExt copy = putBack(half, times + 1);
@@ -267,7 +299,8 @@ public class TransactionalMessageService {
             offset++;
         }
         offsets.commitOffset("TransactionalMessageCheck", GROUP, HALF_TOPIC, 0, offset);
-        endedHalfOffsets.headMap(offset).clear();
+        copiesAhead.headMap(offset).clear();
+        endedHalfOffsets.headMap(offset).keySet().removeIf(passed -> !copiesAhead.containsValue(passed));
         long opCommit = endedHalfOffsets.isEmpty() ? opReadOffset
             : endedHalfOffsets.values().stream().mapToLong(Long::longValue).min().orElse(opReadOffset);
         offsets.commitOffset("TransactionalMessageCheck", GROUP, OP_TOPIC, 0, opCommit);
@@ -289,15 +322,64 @@ public class TransactionalMessageService {
         }
     }
 
+    /** RocketMQ's rule: the property's seconds replace the time-out; an unparsable value means the time-out. */
+    private static long immunityMillis(String seconds, long transactionTimeOut) {
+        long s = parseLong(seconds, -1);
+        return s == -1 ? transactionTimeOut : s * 1000L;
+    }
+
+    /**
+     * Re-appends an immune message unchanged except for the original offset it carries. This is not a check,
+     * so the check count stays as it is.
+     */
+    private boolean putBackImmune(MessageExt half) {
+        long original = originalOffset(half) >= 0 ? originalOffset(half) : half.getQueueOffset();
+        Map<String, String> props = new HashMap<>(half.getProperties());
+        props.put(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET, String.valueOf(original));
+        PutMessageResult put = reappend(half, props);
+        if (put == null || !put.isOk()) {
+            log.warn("re-appending immune half message {} failed: {}", half.getQueueOffset(), put);
+            return false;
+        }
+        copiesAhead.put(put.getAppendMessageResult().getLogicsOffset(), original);
+        return true;
+    }
+
+    /** After a restart: which originals the copies not yet passed refer to (their op records stay needed). */
+    private void recoverCopiesAhead(long from, long max) {
+        for (long offset = from; offset < max; offset++) {
+            MessageExt half = readHalf(offset);
+            if (half != null && originalOffset(half) >= 0) {
+                copiesAhead.put(offset, originalOffset(half));
+            }
+        }
+    }
+
     /** Appends a copy of the half message with one more check counted; returns it with its new offsets. */
     private MessageExt putBack(MessageExt half, int checkTimes) {
+        Map<String, String> props = new HashMap<>(half.getProperties());
+        props.put(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
+        PutMessageResult put = reappend(half, props);
+        if (put == null || !put.isOk()) {
+            log.warn("re-appending half message {} for a check failed: {}", half.getQueueOffset(), put);
+            return null;
+        }
+        if (originalOffset(half) >= 0) {
+            copiesAhead.put(put.getAppendMessageResult().getLogicsOffset(), originalOffset(half));
+        }
+        half.getProperties().put(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
+        half.setQueueOffset(put.getAppendMessageResult().getLogicsOffset());
+        half.setCommitLogOffset(put.getAppendMessageResult().getWroteOffset());
+        half.setMsgId(put.getAppendMessageResult().getMsgId());
+        return half;
+    }
+
+    private PutMessageResult reappend(MessageExt half, Map<String, String> props) {
         MessageExtBrokerInner m = new MessageExtBrokerInner();
         m.setTopic(HALF_TOPIC);
         m.setQueueId(0);
         m.setBody(half.getBody());
         m.setFlag(half.getFlag());
-        Map<String, String> props = new HashMap<>(half.getProperties());
-        props.put(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
         MessageAccessor.setProperties(m, props);
         m.setPropertiesString(MessageDecoder.messageProperties2String(props));
         m.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(m.getTags()));
@@ -306,16 +388,7 @@ public class TransactionalMessageService {
         m.setStoreHost(storeHost);
         m.setReconsumeTimes(half.getReconsumeTimes());
         m.setSysFlag(half.getSysFlag());
-        PutMessageResult put = store.putMessage(m);
-        if (put == null || !put.isOk()) {
-            log.warn("re-appending half message {} for a check failed: {}", half.getQueueOffset(), put);
-            return null;
-        }
-        half.getProperties().put(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES, String.valueOf(checkTimes));
-        half.setQueueOffset(put.getAppendMessageResult().getLogicsOffset());
-        half.setCommitLogOffset(put.getAppendMessageResult().getWroteOffset());
-        half.setMsgId(put.getAppendMessageResult().getMsgId());
-        return half;
+        return store.putMessage(m);
     }
 
     private void askProducer(MessageExt half) {
@@ -363,14 +436,19 @@ public class TransactionalMessageService {
         store.putMessage(m);
     }
 
-    private static int parseInt(String s, int dflt) {
+    private static long parseLong(String s, long dflt) {
         if (s == null) {
             return dflt;
         }
         try {
-            return Integer.parseInt(s.trim());
+            return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             return dflt;
         }
+    }
+
+    private static int parseInt(String s, int dflt) {
+        long v = parseLong(s, dflt);
+        return v == (int) v ? (int) v : dflt;
     }
 }

@@ -25,6 +25,7 @@ import io.apogee.store.GetMessageStatus;
 import io.apogee.store.PutMessageResult;
 import io.apogee.store.config.FlushDiskType;
 import io.apogee.store.config.MessageStoreConfig;
+import io.apogee.testsupport.Poll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,14 @@ class TransactionalMessageServiceTest {
     }
 
     private PutMessageResult prepare(String topic, String body, long bornTimestamp) {
+        return prepare(topic, body, bornTimestamp, null);
+    }
+
+    private PutMessageResult prepare(String topic, String body, long bornTimestamp, String immunitySeconds) {
         MessageExtBrokerInner m = new MessageExtBrokerInner();
+        if (immunitySeconds != null) {
+            m.putProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS, immunitySeconds);
+        }
         m.setTopic(topic);
         m.setQueueId(1);
         m.setBody(body.getBytes(StandardCharsets.UTF_8));
@@ -230,6 +238,140 @@ class TransactionalMessageServiceTest {
         }
         assertThat(checks).hasSize(2);
         assertThat(store.getMaxOffsetInQueue("TRANS_CHECK_MAX_TIME_TOPIC", 0)).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ CHECK_IMMUNITY_TIME_IN_SECONDS
+
+    @Test
+    void anImmuneMessageAtTheHeadDoesNotHoldBackTheCheckOfAnOlderMessageBehindIt() throws Exception {
+        prepare("T", "immune", System.currentTimeMillis() - 60_000, "3600");
+        prepare("T", "overdue", System.currentTimeMillis() - 60_000);
+        sleep(300);
+
+        assertThat(service.check(6000, 15)).isEqualTo(1);
+
+        assertThat(checkedMessages).extracting(m -> new String(m.getBody(), StandardCharsets.UTF_8))
+            .containsExactly("overdue");
+        // the immune message moved to the end of the half queue, ahead of the overdue one's check copy
+        assertThat(Poll.until(() -> store.getMaxOffsetInQueue(TransactionalMessageService.HALF_TOPIC, 0) == 4, 5000))
+            .isTrue();
+        MessageExt moved = halfMessageAt(2);
+        assertThat(new String(moved.getBody(), StandardCharsets.UTF_8)).isEqualTo("immune");
+        assertThat(moved.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET)).isEqualTo("0");
+        assertThat(moved.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES)).isNull();
+    }
+
+    @Test
+    void aYoungMessageWithoutImmunityStillEndsTheRound() {
+        prepare("T", "young", System.currentTimeMillis());
+        prepare("T", "overdue", System.currentTimeMillis() - 60_000);
+        sleep(300);
+
+        assertThat(service.check(6000, 15)).isZero();
+        assertThat(checks).isEmpty();
+    }
+
+    @Test
+    void anImmuneMessageIsCheckedOnceInTheFirstRoundAfterItsImmunityPassed() {
+        long born = System.currentTimeMillis();
+        prepare("T", "immune", born, "2");
+        sleep(300);
+        // rounds inside the immunity move it along without asking, and do not count as checks
+        for (int round = 0; round < 3; round++) {
+            assertThat(service.check(6000, 1)).isZero();
+            sleep(100);
+        }
+        assertThat(checks).isEmpty();
+        waitUntilOlderThan(born, 2000);
+
+        assertThat(service.check(6000, 1)).isEqualTo(1);
+
+        assertThat(checkedMessages).hasSize(1);
+        MessageExt asked = checkedMessages.get(0);
+        assertThat(new String(asked.getBody(), StandardCharsets.UTF_8)).isEqualTo("immune");
+        assertThat(asked.getProperty(MessageConst.PROPERTY_TRANSACTION_CHECK_TIMES)).isEqualTo("1");
+        assertThat(asked.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET)).isEqualTo("0");
+    }
+
+    @Test
+    void anImmunityShorterThanTheTimeOutBringsTheCheckForward() {
+        long born = System.currentTimeMillis();
+        prepare("T", "hasty", born, "1");
+        waitUntilOlderThan(born, 1000);
+
+        assertThat(service.check(60_000, 15)).isEqualTo(1);
+    }
+
+    @Test
+    void anImmunityThatIsNotANumberMeansTheTransactionTimeOut() {
+        long born = System.currentTimeMillis();
+        prepare("T", "odd", born, "soon");
+        sleep(300);
+        assertThat(service.check(1500, 15)).isZero();
+        waitUntilOlderThan(born, 1500);
+
+        assertThat(service.check(1500, 15)).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageCommittedDuringItsImmunityIsNeverCheckedBack() {
+        long born = System.currentTimeMillis();
+        PutMessageResult prepared = prepare("T", "paid", born, "2");
+        sleep(300);
+        assertThat(service.check(6000, 15)).isZero();
+        // the producer commits by the original offset, after the check moved the message on
+        assertThat(service.end(end(prepared, MessageSysFlag.TRANSACTION_COMMIT_TYPE)).code()).isEqualTo(ResponseCode.SUCCESS);
+        waitUntilOlderThan(born, 2000);
+
+        assertThat(service.check(6000, 15)).isZero();
+        assertThat(service.check(6000, 15)).isZero();
+        assertThat(checks).isEmpty();
+        assertThat(visibleIn("T")).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageCommittedDuringItsImmunityIsNotCheckedBackAfterARestartEither() throws Exception {
+        long born = System.currentTimeMillis();
+        PutMessageResult prepared = prepare("T", "paid", born, "2");
+        prepare("T", "young", born);
+        sleep(300);
+        // the copy of "paid" goes behind "young", which ends this round and the next one before the copy
+        assertThat(service.check(6000, 15)).isZero();
+        assertThat(service.end(end(prepared, MessageSysFlag.TRANSACTION_COMMIT_TYPE)).code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(service.check(6000, 15)).isZero();
+        offsets.persist();
+
+        // a new service knows no ended keys: only the op record of the original offset can tell
+        ConsumerOffsetManager reloaded = new ConsumerOffsetManager(root.toString());
+        reloaded.load();
+        TransactionalMessageService again = new TransactionalMessageService(store, reloaded, HOST, (g, h, b) -> {
+            checkedMessages.add(MessageDecoder.decode(ByteBuffer.wrap(b)));
+            return true;
+        });
+        assertThat(again.check(6000, 15)).isZero();
+        waitUntilOlderThan(born, 2000);
+
+        assertThat(again.check(1000, 15)).isEqualTo(1);
+        assertThat(checkedMessages).extracting(m -> new String(m.getBody(), StandardCharsets.UTF_8))
+            .containsExactly("young");
+    }
+
+    private MessageExt halfMessageAt(long queueOffset) {
+        GetMessageResult r = store.getMessage("G", TransactionalMessageService.HALF_TOPIC, 0, queueOffset, 1, null);
+        try {
+            assertThat(r.getStatus()).isEqualTo(GetMessageStatus.FOUND);
+            return MessageDecoder.decode(r.getMessageBufferList().get(0));
+        } finally {
+            r.release();
+        }
+    }
+
+    /** Lets time pass until a message born at {@code born} is older than {@code millis}, plus a margin. */
+    private static void waitUntilOlderThan(long born, long millis) {
+        long wait = born + millis + 100 - System.currentTimeMillis();
+        if (wait > 0) {
+            sleep(wait);
+        }
     }
 
     private static MessageStoreConfig storeConfigOf(DefaultMessageStore s) {
