@@ -164,8 +164,10 @@ public class HAClient extends ServiceThread {
                 continue;
             }
             bodySize = in.readInt();
-            if (bodySize < 0) {
-                log.error("master {} sent a negative body size {}", addr, bodySize);
+            // a corrupt or foreign peer must not make the slave allocate what it says: RocketMQ's slave reads
+            // frames through a 4 MiB buffer, so no faithful master sends more at once
+            if (bodySize < 0 || bodySize > Math.max(READ_BUFFER_SIZE, config.getHaTransferBatchSize())) {
+                log.error("master {} sent a frame of {} bytes, closing the connection", addr, bodySize);
                 return;
             }
             if (body.length < bodySize) {

@@ -92,8 +92,8 @@ public class HAConnection {
                 while (!isStopped()) {
                     long offset = in.readLong();
                     long masterMax = haService.getStore().getMaxPhyOffset();
-                    if (offset > masterMax) {
-                        log.warn("slave {} reports offset {} beyond the master's max offset {}, closing",
+                    if (offset < 0 || offset > masterMax) {
+                        log.warn("slave {} reports offset {} outside the master's commit log [0, {}], closing",
                             clientAddr, offset, masterMax);
                         break;
                     }

@@ -90,4 +90,66 @@ class HAProtocolTest {
             master.shutdown();
         }
     }
+
+    @Test
+    void masterClosesWhenTheSlaveReportsANegativeOffset() throws Exception {
+        DefaultMessageStore master = master();
+        try (Socket s = new Socket("127.0.0.1", master.getHaService().getListenPort())) {
+            s.setSoTimeout(5000);
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            out.writeLong(-8);
+            out.flush();
+            assertThat(closedByPeer(new DataInputStream(s.getInputStream()))).isTrue();
+            assertThat(master.getHaService().getPush2SlaveMaxOffset().get()).isZero();
+        } finally {
+            master.shutdown();
+        }
+    }
+
+    /**
+     * A peer posing as the master announces a 2 GiB frame: the slave closes that connection instead of allocating
+     * it, and keeps its HA client running (it connects again).
+     */
+    @Test
+    void slaveDropsAMasterThatAnnouncesAnOversizedFrameAndReconnects() throws Exception {
+        try (java.net.ServerSocket fakeMaster = new java.net.ServerSocket(0, 1,
+            java.net.InetAddress.getLoopbackAddress())) {
+            fakeMaster.setSoTimeout(10_000);
+            MessageStoreConfig c = StoreTestSupport.config(root.resolve("slave"), FlushDiskType.ASYNC_FLUSH);
+            c.setBrokerRole(io.apogee.store.config.BrokerRole.SLAVE);
+            c.setHaSendHeartbeatInterval(300);
+            c.setHaMasterAddress("127.0.0.1:" + fakeMaster.getLocalPort());
+            DefaultMessageStore slave = StoreTestSupport.open(c);
+            try {
+                try (Socket first = fakeMaster.accept()) {
+                    first.setSoTimeout(5000);
+                    DataInputStream in = new DataInputStream(first.getInputStream());
+                    assertThat(in.readLong()).as("the slave reports its max offset first").isZero();
+                    DataOutputStream out = new DataOutputStream(first.getOutputStream());
+                    out.writeLong(0);
+                    out.writeInt(Integer.MAX_VALUE);
+                    out.flush();
+                    assertThat(closedByPeer(in)).isTrue();
+                }
+                try (Socket second = fakeMaster.accept()) {
+                    second.setSoTimeout(5000);
+                    assertThat(new DataInputStream(second.getInputStream()).readLong()).isZero();
+                }
+                assertThat(slave.getMaxPhyOffset()).isZero();
+            } finally {
+                slave.shutdown();
+            }
+        }
+    }
+
+    /** Reads until the peer closes; heartbeats (offset reports) before that are fine. */
+    private static boolean closedByPeer(DataInputStream in) throws java.io.IOException {
+        try {
+            while (true) {
+                in.readByte();
+            }
+        } catch (EOFException | java.net.SocketException e) {
+            return true;
+        }
+    }
 }
