@@ -48,10 +48,13 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestH
     private static final int FLAG_SUBSCRIPTION = 1 << 2;
 
     private final BrokerController brokerController;
+    private final OffsetMovedEventPublisher offsetMovedEvents;
     private volatile ExecutorService wakeupExecutor;
 
     public PullMessageProcessor(BrokerController brokerController) {
         this.brokerController = brokerController;
+        this.offsetMovedEvents = new OffsetMovedEventPublisher(brokerController.getMessageStore(),
+            brokerController.getBrokerConfig().getBrokerName(), brokerController.getStoreHost());
     }
 
     public void setWakeupExecutor(ExecutorService wakeupExecutor) {
@@ -210,6 +213,10 @@ public class PullMessageProcessor implements NettyRequestProcessor, PullRequestH
             && response.getCode() == ResponseCode.PULL_OFFSET_MOVED) {
             response.setCode(ResponseCode.PULL_RETRY_IMMEDIATELY);
             responseHeader.setNextBeginOffset(header.getQueueOffset());
+        }
+        if (response.getCode() == ResponseCode.PULL_OFFSET_MOVED) {
+            offsetMovedEvents.publish(header.getConsumerGroup(), header.getTopic(), header.getQueueId(),
+                header.getQueueOffset(), result.getNextBeginOffset());
         }
         boolean storeOffsetEnable = brokerAllowSuspend && hasCommitOffsetFlag && !isSlave;
         if (storeOffsetEnable) {

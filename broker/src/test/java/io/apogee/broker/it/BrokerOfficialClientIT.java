@@ -245,6 +245,25 @@ class BrokerOfficialClientIT {
         assertThat(illegal.getPullStatus()).isEqualTo(PullStatus.OFFSET_ILLEGAL);
         // as the official store: past the end of a queue whose min offset is 0, the correction is 0
         assertThat(illegal.getNextBeginOffset()).isZero();
+        // and, as the official broker, the correction is recorded in OFFSET_MOVED_EVENT (group as tag and key)
+        MessageQueue events = new MessageQueue("OFFSET_MOVED_EVENT", "broker-a", 0);
+        org.apache.rocketmq.common.protocol.topic.OffsetMovedEvent event = null;
+        for (long offset = pull.minOffset(events); offset < pull.maxOffset(events) && event == null; offset++) {
+            PullResult r2 = pull.pull(events, "PullGroup", offset, 1);
+            if (r2.getPullStatus() == PullStatus.FOUND) {
+                org.apache.rocketmq.common.protocol.topic.OffsetMovedEvent e =
+                    org.apache.rocketmq.common.protocol.topic.OffsetMovedEvent.decode(r2.getMsgFoundList().get(0).getBody(),
+                        org.apache.rocketmq.common.protocol.topic.OffsetMovedEvent.class);
+                if (e.getMessageQueue().getTopic().equals(topic) && e.getOffsetRequest() == 100) {
+                    event = e;
+                    assertThat(r2.getMsgFoundList().get(0).getKeys()).isEqualTo("PullGroup");
+                }
+            }
+        }
+        assertThat(event).as("OFFSET_MOVED_EVENT record of the illegal pull").isNotNull();
+        assertThat(event.getConsumerGroup()).isEqualTo("PullGroup");
+        assertThat(event.getMessageQueue()).isEqualTo(mq);
+        assertThat(event.getOffsetNew()).isZero();
     }
 
     @Test
