@@ -327,6 +327,15 @@ class HaIT {
                     nsAddr, loopback(Map.of("brokerId", "1", "brokerRole", "SLAVE")))) {
                     sendAndAwaitReplica(admin, producer, "HaToOfficialTopic", "127.0.0.1:" + amPort,
                         "127.0.0.1:" + osPort);
+                    // the official slave's metadata sync asks the master's VIP channel (listenPort - 2) for topics
+                    assertThat(Poll.until(() -> {
+                        try {
+                            return admin.getAllTopicConfig("127.0.0.1:" + osPort, 3000).getTopicConfigTable()
+                                .containsKey("HaToOfficialTopic");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }, 30_000)).as("HaToOfficialTopic synced to the official slave").isTrue();
                 }
             }
         } finally {

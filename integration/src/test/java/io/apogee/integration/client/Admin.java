@@ -47,6 +47,20 @@ final class Admin implements AutoCloseable {
         }
     }
 
+    /** The group's offset committed on the broker for one queue, or -1 when none is (or the broker does not answer). */
+    long committedOffset(String brokerAddr, String group, String topic, int queueId) {
+        io.apogee.common.protocol.header.QueryConsumerOffsetRequestHeader h =
+            new io.apogee.common.protocol.header.QueryConsumerOffsetRequestHeader();
+        h.setConsumerGroup(group);
+        h.setTopic(topic);
+        h.setQueueId(queueId);
+        try {
+            return api.queryConsumerOffset(brokerAddr, h, 3000);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     MQClientAPIImpl api() {
         return api;
     }

@@ -1,5 +1,6 @@
 package io.apogee.integration.client;
 
+import static io.apogee.integration.client.ScenarioContext.awaitTrue;
 import static io.apogee.integration.client.ScenarioContext.body;
 import static io.apogee.integration.client.ScenarioContext.group;
 import static io.apogee.integration.client.ScenarioContext.instance;
@@ -101,6 +102,10 @@ interface LitePullScenarios extends ScenarioContext {
             } finally {
                 c.shutdown(); // auto-commit: commits what was polled
             }
+            // the commit travels oneway (as in RocketMQ): the next consumer of the group reads it once it landed
+            awaitTrue(() -> admin().committedOffset(cluster().brokerAddr(), group, topic, 0)
+                + admin().committedOffset(cluster().brokerAddr(), group, topic, 1) == 10, 15_000,
+                "offsets of the 10 polled messages committed to the broker");
             DefaultLitePullConsumer again = new DefaultLitePullConsumer(group);
             again.setNamesrvAddr(cluster().namesrvAddr());
             again.setInstanceName(instance("lites"));
