@@ -3,7 +3,9 @@ package io.apogee.broker.processor;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import io.apogee.broker.BrokerController;
 import io.apogee.broker.SendQueueClock;
@@ -75,12 +77,18 @@ public class SendMessageProcessor implements NettyRequestProcessor {
         return sendMessage(ctx, request, header);
     }
 
-    /** Sends a response produced after processRequest returned (an async put completed). */
-    private static void writeLater(ChannelHandlerContext ctx, RemotingCommand request, RemotingCommand response) {
-        if (response == null || request.isOnewayRPC()) {
-            return;
-        }
-        ctx.writeAndFlush(response.asResponseTo(request));
+    /** Answers the request once the store completed the put (processRequest has returned by then). */
+    private static void answerWhenStored(ChannelHandlerContext ctx, RemotingCommand request,
+                                         CompletableFuture<PutMessageResult> put,
+                                         Function<PutMessageResult, RemotingCommand> toResponse) {
+        put.whenComplete((result, error) -> {
+            RemotingCommand response = error != null
+                ? RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR, "store putMessage failed: " + error)
+                : toResponse.apply(result);
+            if (response != null && !request.isOnewayRPC()) {
+                ctx.writeAndFlush(response.asResponseTo(request));
+            }
+        });
     }
 
     static SendMessageRequestHeader parseRequestHeader(RemotingCommand request) throws RemotingCommandException {
@@ -211,12 +219,8 @@ public class SendMessageProcessor implements NettyRequestProcessor {
             String topic = msg.getTopic();
             int bodyLength = body.length;
             int storedQueueId = queueId;
-            brokerController.getMessageStore().asyncPutMessage(msg).whenComplete((result, error) -> {
-                RemotingCommand r = error != null
-                    ? RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR, "store putMessage failed: " + error)
-                    : handlePutMessageResult(result, response, responseHeader, topic, storedQueueId, 1, bodyLength);
-                writeLater(ctx, request, r);
-            });
+            answerWhenStored(ctx, request, brokerController.getMessageStore().asyncPutMessage(msg),
+                result -> handlePutMessageResult(result, response, responseHeader, topic, storedQueueId, 1, bodyLength));
             return null;
         }
         PutMessageResult result = brokerController.getMessageStore().putMessage(msg);
@@ -257,10 +261,8 @@ public class SendMessageProcessor implements NettyRequestProcessor {
         batch.setSysFlag(header.getSysFlag());
         if (putWaits(batch.isWaitStoreMsgOK())) {
             int storedQueueId = queueId;
-            brokerController.getMessageStore().asyncPutMessages(batch).whenComplete((result, error) -> writeLater(ctx,
-                request, error != null
-                    ? RemotingCommand.createResponseCommand(ResponseCode.SYSTEM_ERROR, "store putMessages failed: " + error)
-                    : handleBatchResult(result, response, responseHeader, header.getTopic(), storedQueueId, body.length)));
+            answerWhenStored(ctx, request, brokerController.getMessageStore().asyncPutMessages(batch),
+                result -> handleBatchResult(result, response, responseHeader, header.getTopic(), storedQueueId, body.length));
             return null;
         }
         return handleBatchResult(brokerController.getMessageStore().putMessages(batch), response, responseHeader,
