@@ -139,6 +139,11 @@ public class HAClient extends ServiceThread {
         s.setTcpNoDelay(true);
         s.setReceiveBufferSize(READ_BUFFER_SIZE);
         s.connect(parse(addr), CONNECT_TIMEOUT_MS);
+        if (s.getLocalPort() == s.getPort() && s.getLocalAddress().equals(s.getInetAddress())) {
+            // TCP self-connect: with no master listening, the kernel may pick the master's own port as this
+            // socket's ephemeral port and connect it to itself; holding it would keep the master from binding
+            throw new java.net.ConnectException("connected to itself on " + addr + " (no master listening)");
+        }
         // Wake up regularly to send heartbeats; give up on a master silent for haHousekeepingInterval.
         int heartbeat = Math.max(100, config.getHaSendHeartbeatInterval());
         s.setSoTimeout(Math.min(heartbeat, config.getHaHousekeepingInterval()));
