@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.apogee.testsupport.ChildJvm;
 import io.apogee.testsupport.OfficialPeers;
 import io.apogee.testsupport.Poll;
+import io.apogee.testsupport.TempDirs;
 
 /**
  * Acceptance 5 of issue 9: the four shipped files of {@code conf/2m-2s-async/} start a 2-master-2-slave cluster on one
@@ -95,11 +95,7 @@ class TwoMasterTwoSlaveClusterIT {
         for (int i = CHILDREN.size() - 1; i >= 0; i--) {
             CHILDREN.get(i).close();
         }
-        if (dir != null) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        TempDirs.deleteRecursively(dir);
     }
 
     /** The same checks for every layout in conf/: each directory's files can run side by side on one host. */

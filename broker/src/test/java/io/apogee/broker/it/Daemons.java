@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.apogee.testsupport.ChildJvm;
 import io.apogee.testsupport.OfficialPeers;
@@ -54,12 +52,5 @@ public final class Daemons {
             b.awaitOutput(bootText, Duration.ofSeconds(90));
         }
         return b;
-    }
-
-    /** Removes a test's temp dir (stores of a few commit-log files each) once its daemons are stopped. */
-    public static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

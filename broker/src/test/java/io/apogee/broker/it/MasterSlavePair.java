@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.apogee.testsupport.ChildJvm;
+import io.apogee.testsupport.TempDirs;
 
 /**
  * A name server and an Apogee master and slave of one broker name, each a child JVM started through
@@ -91,6 +92,6 @@ final class MasterSlavePair implements AutoCloseable {
                 c.close();
             }
         }
-        Daemons.deleteRecursively(dir);
+        TempDirs.deleteRecursively(dir);
     }
 }

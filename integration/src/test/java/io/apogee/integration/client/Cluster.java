@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import io.apogee.testsupport.ChildJvm;
 import io.apogee.testsupport.OfficialPeers;
+import io.apogee.testsupport.TempDirs;
 
 /**
  * One name server and one broker on 127.0.0.1 ports chosen at run time, each in its own JVM with a small
@@ -136,10 +135,6 @@ public final class Cluster implements AutoCloseable {
         if (namesrv != null) {
             namesrv.close();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temp dir left behind is harmless
-        }
+        TempDirs.deleteRecursively(dir);
     }
 }
